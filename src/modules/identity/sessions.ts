@@ -1,0 +1,84 @@
+// Server-side sessions: the cookie holds a random token, the table its SHA-256. A session ends on
+// sign-out, on idle timeout, or when the account is disabled or its password changes.
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, inArray, lt, ne } from "drizzle-orm";
+import type { Actor } from "../../platform/auth/actor.ts";
+import { widestScope } from "../../platform/auth/actor.ts";
+import { isPermission, type DataScope, type Permission } from "../../platform/auth/permissions.ts";
+import type { Queryable } from "../../platform/db.ts";
+import { roles, sessions, userRoles, users } from "./identity.schema.ts";
+
+export const SESSION_COOKIE = "mc_session";
+const TOUCH_EVERY_MS = 60_000;
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export async function createSession(
+  db: Queryable,
+  input: { userId: string; ip: string | null; userAgent: string | null },
+): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await db.insert(sessions).values({ id: hashToken(token), userId: input.userId, ip: input.ip, userAgent: input.userAgent });
+  return token;
+}
+
+export async function deleteSession(db: Queryable, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, hashToken(token)));
+}
+
+export async function deleteOtherSessions(db: Queryable, userId: string, keepToken: string | null): Promise<void> {
+  const keep = keepToken ? hashToken(keepToken) : "";
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keep)));
+}
+
+export async function loadActorForUser(db: Queryable, userId: string): Promise<Actor | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user || user.status !== "active") return null;
+  const assigned = await db
+    .select({ key: roles.key, permissions: roles.permissions, scope: roles.dataScope })
+    .from(userRoles)
+    .innerJoin(roles, eq(roles.key, userRoles.roleKey))
+    .where(eq(userRoles.userId, userId));
+  const permissions = new Set<Permission>();
+  for (const role of assigned) for (const p of role.permissions) if (isPermission(p)) permissions.add(p);
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    roles: assigned.map((r) => r.key).sort(),
+    permissions,
+    scope: widestScope(assigned.map((r) => r.scope as DataScope)),
+  };
+}
+
+export type SessionLookup = { kind: "none" } | { kind: "expired" } | { kind: "active"; actor: Actor };
+
+export async function resolveSession(db: Queryable, token: string, idleMinutes: number): Promise<SessionLookup> {
+  const id = hashToken(token);
+  const [session] = await db.select().from(sessions).where(eq(sessions.id, id));
+  if (!session) return { kind: "none" };
+  const now = Date.now();
+  if (now - session.lastSeenAt.getTime() > idleMinutes * 60_000) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return { kind: "expired" };
+  }
+  const actor = await loadActorForUser(db, session.userId);
+  if (!actor) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return { kind: "none" };
+  }
+  // Sliding idle timeout without a write on every request.
+  if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
+    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+  return { kind: "active", actor };
+}
+
+export async function purgeIdleSessions(db: Queryable, idleMinutes: number): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.lastSeenAt, new Date(Date.now() - idleMinutes * 60_000)));
+}
+
+export async function deleteSessionsOfUsers(db: Queryable, userIds: string[]): Promise<void> {
+  if (userIds.length > 0) await db.delete(sessions).where(inArray(sessions.userId, userIds));
+}

@@ -1,0 +1,89 @@
+// First-start bootstrap and the demo company. The embedded default's first start seeds the demo
+// company (never in production mode); any other first start creates `admin` with a random
+// password that is printed once.
+import { count, eq } from "drizzle-orm";
+import { departments } from "../modules/staff/staff.schema.ts";
+import { userRoles, users } from "../modules/identity/identity.schema.ts";
+import { ensureBuiltInRoles } from "../modules/identity/roles.service.ts";
+import { generatePassword } from "../modules/identity/users.service.ts";
+import { buildDemoPeople, DEMO_DEPARTMENTS } from "../modules/staff/demo-org.ts";
+import { systemContext } from "./auth/actor.ts";
+import { hashPassword } from "./auth/passwords.ts";
+import { recordAudit } from "./audit.ts";
+import type { Db } from "./db.ts";
+
+export const DEMO_PASSWORD = "Demo@2026";
+
+export type DemoSeeder = { name: string; run: (db: Db) => Promise<void> };
+
+/** Capabilities add their demo data here, in dependency order. */
+export const DEMO_SEEDERS: DemoSeeder[] = [];
+
+export async function userCount(db: Db): Promise<number> {
+  const [{ n }] = await db.select({ n: count() }).from(users);
+  return n;
+}
+
+export async function seedDemoCompany(db: Db): Promise<{ users: number }> {
+  await ensureBuiltInRoles(db);
+  // One hash for every demo account: the password is public anyway, and it keeps the first start fast.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const people = buildDemoPeople();
+  await db.transaction(async (tx) => {
+    const departmentIds = new Map<string, number>();
+    for (const [i, d] of DEMO_DEPARTMENTS.entries()) {
+      const [row] = await tx
+        .insert(departments)
+        .values({ code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, parentId: d.parent ? departmentIds.get(d.parent) : null, sortOrder: i })
+        .onConflictDoUpdate({ target: departments.code, set: { nameZh: d.nameZh } })
+        .returning({ id: departments.id });
+      departmentIds.set(d.code, row.id);
+    }
+    const userIds = new Map<string, string>();
+    for (const p of people) {
+      const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.username, p.username));
+      if (existing) {
+        userIds.set(p.username, existing.id);
+        continue;
+      }
+      const [row] = await tx
+        .insert(users)
+        .values({
+          username: p.username,
+          displayName: p.displayName,
+          passwordHash,
+          departmentId: departmentIds.get(p.department),
+          title: p.title,
+          passwordChangedAt: new Date(),
+        })
+        .returning({ id: users.id });
+      userIds.set(p.username, row.id);
+      await tx.insert(userRoles).values(p.roles.map((roleKey) => ({ userId: row.id, roleKey })));
+    }
+    for (const p of people) {
+      if (p.manager) await tx.update(users).set({ managerId: userIds.get(p.manager) }).where(eq(users.username, p.username));
+    }
+    await recordAudit(tx, systemContext(), {
+      action: "system.demo-seeded",
+      entityType: "system",
+      after: { departments: DEMO_DEPARTMENTS.length, users: people.length },
+    });
+  });
+  for (const seeder of DEMO_SEEDERS) await seeder.run(db);
+  return { users: people.length };
+}
+
+export async function createFirstAdmin(db: Db): Promise<string> {
+  await ensureBuiltInRoles(db);
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(users)
+      .values({ username: "admin", displayName: "系统管理员", passwordHash, mustChangePassword: true })
+      .returning({ id: users.id });
+    await tx.insert(userRoles).values({ userId: row.id, roleKey: "admin" });
+    await recordAudit(tx, systemContext(), { action: "user.created", entityType: "user", entityId: row.id, after: { username: "admin", roles: ["admin"] } });
+  });
+  return password;
+}

@@ -1,0 +1,42 @@
+// `microcredit serve`: open the database, apply migrations, bootstrap the first start, listen.
+import type { AppConfig } from "./platform/config.ts";
+import { migrateDatabase, openDatabase } from "./platform/db.ts";
+import { buildApp } from "./platform/http/app.ts";
+import { createFirstAdmin, DEMO_PASSWORD, seedDemoCompany, userCount } from "./platform/seed.ts";
+import { ensureBuiltInRoles } from "./modules/identity/roles.service.ts";
+import { ROLE_KEYS } from "./platform/auth/permissions.ts";
+
+export async function serve(config: AppConfig, log: (line: string) => void = console.log): Promise<() => Promise<void>> {
+  const started = Date.now();
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateDatabase(handle);
+  await ensureBuiltInRoles(handle.db);
+  const firstStart = (await userCount(handle.db)) === 0;
+  let demo = false;
+  if (firstStart) {
+    if (handle.kind === "pglite" && !config.production) {
+      log("首次启动:正在生成演示公司数据 / First start: seeding the demo company…");
+      await seedDemoCompany(handle.db);
+      demo = true;
+    } else {
+      const password = await createFirstAdmin(handle.db);
+      log("==================================================================");
+      log(` 首次启动已创建管理员 / First start created the administrator:`);
+      log(`   username: admin    password: ${password}`);
+      log(" 此密码只显示这一次,登录后须修改 / Shown once only; change it at first sign-in.");
+      log("==================================================================");
+    }
+  }
+  const app = await buildApp({ db: handle.db, config, dbKind: handle.kind });
+  await app.listen({ port: config.port, host: config.host });
+  const shownHost = config.host === "0.0.0.0" ? "localhost" : config.host;
+  log(`小贷通 MicroCredit is running at http://${shownHost}:${config.port}  (database: ${handle.kind}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  log(`API docs: http://${shownHost}:${config.port}/api/docs`);
+  if (demo || (handle.kind === "pglite" && !config.production)) {
+    log(`Demo sign-ins (password ${DEMO_PASSWORD}): ${ROLE_KEYS.join(", ")}`);
+  }
+  return async () => {
+    await app.close();
+    await handle.close();
+  };
+}

@@ -1,0 +1,30 @@
+import { defineConfig } from "vitest/config";
+
+// Two projects: pure unit tests (domain code, CLI) and integration tests that boot the HTTP app on a
+// database. `npm run test:pg` runs only the integration project against a real PostgreSQL.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["src/**/*.test.ts"],
+          exclude: ["src/**/*.routes.test.ts", "src/**/*.int.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          include: ["src/**/*.routes.test.ts", "src/**/*.int.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: true,
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
