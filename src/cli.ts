@@ -75,7 +75,11 @@ async function main(argv: string[]): Promise<number> {
       if (loadConfig().production) throw new UsageError("demo data is never loaded in production mode (MC_MODE=production)");
       const { seedDemoCompany } = await import("./platform/seed.ts");
       const result = await withDatabase((db) => seedDemoCompany(db));
-      io.stdout(`demo company loaded: ${result.users} people; password Demo@2026`);
+      io.stdout(
+        result.alreadyLoaded
+          ? "demo company already loaded; nothing changed"
+          : `demo company loaded: ${result.users} people; password Demo@2026`,
+      );
       return 0;
     }
     case "users": {

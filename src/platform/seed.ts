@@ -2,6 +2,7 @@
 // company (never in production mode); any other first start creates `admin` with a random
 // password that is printed once.
 import { count, eq } from "drizzle-orm";
+import { auditLog } from "../modules/audit/audit.schema.ts";
 import { departments } from "../modules/staff/staff.schema.ts";
 import { userRoles, users } from "../modules/identity/identity.schema.ts";
 import { ensureBuiltInRoles } from "../modules/identity/roles.service.ts";
@@ -24,8 +25,15 @@ export async function userCount(db: Db): Promise<number> {
   return n;
 }
 
-export async function seedDemoCompany(db: Db): Promise<{ users: number }> {
+async function demoAlreadyLoaded(db: Db): Promise<boolean> {
+  const [row] = await db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, "system.demo-seeded")).limit(1);
+  return Boolean(row);
+}
+
+/** Loads the demo company once; a second call changes nothing and says so. */
+export async function seedDemoCompany(db: Db): Promise<{ users: number; alreadyLoaded: boolean }> {
   await ensureBuiltInRoles(db);
+  if (await demoAlreadyLoaded(db)) return { users: 0, alreadyLoaded: true };
   // One hash for every demo account: the password is public anyway, and it keeps the first start fast.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const people = buildDemoPeople();
@@ -70,7 +78,7 @@ export async function seedDemoCompany(db: Db): Promise<{ users: number }> {
     });
   });
   for (const seeder of DEMO_SEEDERS) await seeder.run(db);
-  return { users: people.length };
+  return { users: people.length, alreadyLoaded: false };
 }
 
 export async function createFirstAdmin(db: Db): Promise<string> {
