@@ -66,6 +66,7 @@ const MESSAGES: Record<string, Message> = {
   "invalid-term": { zh: "期限须为 1–360 的整数月", en: "Term must be a whole number of months from 1 to 360" },
   "invalid-method": { zh: "未知的还款方式", en: "Unknown repayment method" },
   "invalid-fee": { zh: "费用须为非负金额,最多两位小数,且小于本金", en: "Fee must be a non-negative amount with at most 2 decimals, below the principal" },
+  "invalid-option": { zh: "选项不正确", en: "Invalid option" },
   "internal-error": { zh: "服务器内部错误,请稍后重试", en: "Internal server error, please try again" },
   "route-not-found": { zh: "接口不存在", en: "No such endpoint" },
 };

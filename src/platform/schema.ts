@@ -3,3 +3,5 @@ export * from "../modules/audit/audit.schema.ts";
 export * from "../modules/identity/identity.schema.ts";
 export * from "../modules/settings/settings.schema.ts";
 export * from "../modules/staff/staff.schema.ts";
+export * from "../modules/ledger/ledger.schema.ts";
+export * from "../modules/loans/loans.schema.ts";

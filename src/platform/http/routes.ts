@@ -2,9 +2,11 @@
 import type { FastifyInstance } from "fastify";
 import { registerAuditRoutes } from "../../modules/audit/audit.routes.ts";
 import { registerIdentityRoutes } from "../../modules/identity/identity.routes.ts";
+import { registerCalculatorRoutes } from "../../modules/loans/calculator.routes.ts";
 import type { AppDeps } from "./app.ts";
 
 export function registerModuleRoutes(api: FastifyInstance, deps: AppDeps): void {
   registerIdentityRoutes(api, deps);
   registerAuditRoutes(api, deps);
+  registerCalculatorRoutes(api, deps);
 }
