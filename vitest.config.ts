@@ -23,6 +23,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           fileParallelism: true,
           maxWorkers: 2,
+          // Vitest refuses projects with different worker limits in one group.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -39,11 +39,18 @@ async function nextLoanNo(tx: Tx, startDate: string): Promise<string> {
   return `${prefix}${String(row.n + 1).padStart(5, "0")}`;
 }
 
-export async function openLoanAccount(tx: Tx, ctx: RequestContext, input: OpenLoanInput): Promise<{ loanId: string; loanNo: string }> {
+export async function openLoanAccount(
+  tx: Tx,
+  ctx: RequestContext,
+  input: OpenLoanInput,
+): Promise<{ loanId: string; loanNo: string }> {
   // Funds available: the money must be in the account it is paid from.
   const available = await accountBalance(tx, CASH_ACCOUNT[input.channel]);
   if (available < input.principal)
-    throw conflict("insufficient-funds", { available: formatYuan(available), needed: formatYuan(input.principal) });
+    throw conflict("insufficient-funds", {
+      available: formatYuan(available),
+      needed: formatYuan(input.principal),
+    });
   const schedule = buildSchedule({
     principal: input.principal,
     annualRate: new Dec(input.annualRate),
@@ -115,5 +122,9 @@ export async function openLoanAccount(tx: Tx, ctx: RequestContext, input: OpenLo
 }
 
 export async function loanSchedule(tx: Tx, loanId: string) {
-  return tx.select().from(installments).where(eq(installments.loanId, loanId)).orderBy(asc(installments.period));
+  return tx
+    .select()
+    .from(installments)
+    .where(eq(installments.loanId, loanId))
+    .orderBy(asc(installments.period));
 }

@@ -11,11 +11,20 @@ const calc = (body: unknown) => t.anonymous().post("/api/v1/calculator/schedule"
 
 describe("POST /api/v1/calculator/schedule (public)", () => {
   it("answers without sign-in with the flat example of DOMAIN.md and its APR", async () => {
-    const res = await calc({ principal: "10000", annualRate: "0.12", termMonths: 12, method: "flat", startDate: "2026-01-15" });
+    const res = await calc({
+      principal: "10000",
+      annualRate: "0.12",
+      termMonths: 12,
+      method: "flat",
+      startDate: "2026-01-15",
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.apr).toBe("21.46");
-    expect(body.installments.map((r: { total: string }) => r.total)).toEqual([...Array(11).fill("933.33"), "933.37"]);
+    expect(body.installments.map((r: { total: string }) => r.total)).toEqual([
+      ...Array(11).fill("933.33"),
+      "933.37",
+    ]);
     expect(body.installments[0]).toEqual({
       period: 1,
       dueDate: "2026-02-15",
@@ -25,20 +34,42 @@ describe("POST /api/v1/calculator/schedule (public)", () => {
       total: "933.33",
       remainingPrincipal: "9166.67",
     });
-    expect(body.totals).toEqual({ principal: "10000.00", interest: "1200.00", fee: "0.00", total: "11200.00" });
+    expect(body.totals).toEqual({
+      principal: "10000.00",
+      interest: "1200.00",
+      fee: "0.00",
+      total: "11200.00",
+    });
   });
 
   it("gives the same figures as the public 360-month example", async () => {
-    const res = await calc({ principal: "1000000", annualRate: "0.049", termMonths: 360, method: "equal-installment", startDate: "2026-01-31" });
+    const res = await calc({
+      principal: "1000000",
+      annualRate: "0.049",
+      termMonths: 360,
+      method: "equal-installment",
+      startDate: "2026-01-31",
+    });
     const body = res.json();
     expect(body.installments[0].total).toBe("5307.27");
-    expect(body.installments[359]).toMatchObject({ total: "5305.19", principal: "5283.62", interest: "21.57" });
+    expect(body.installments[359]).toMatchObject({
+      total: "5305.19",
+      principal: "5283.62",
+      interest: "21.57",
+    });
     expect(body.totals.interest).toBe("910615.12");
     expect(body.apr).toBe("4.90");
   });
 
   it("counts an upfront fee in the APR (PBOC style)", async () => {
-    const res = await calc({ principal: "100000", annualRate: "0.0725", termMonths: 12, method: "equal-installment", startDate: "2026-01-10", upfrontFee: "1000" });
+    const res = await calc({
+      principal: "100000",
+      annualRate: "0.0725",
+      termMonths: 12,
+      method: "equal-installment",
+      startDate: "2026-01-10",
+      upfrontFee: "1000",
+    });
     expect(res.statusCode).toBe(200);
     expect(Number(res.json().apr)).toBeGreaterThan(7.25);
   });
@@ -47,17 +78,36 @@ describe("POST /api/v1/calculator/schedule (public)", () => {
     const res = await t.anonymous().request({
       method: "POST",
       url: "/api/v1/calculator/schedule",
-      payload: { principal: "-5", annualRate: "1.5", termMonths: 361, method: "weekly", startDate: "2026-02-30", extra: 1 },
+      payload: {
+        principal: "-5",
+        annualRate: "1.5",
+        termMonths: 361,
+        method: "weekly",
+        startDate: "2026-02-30",
+        extra: 1,
+      },
       headers: { "accept-language": "zh-CN" },
     });
     expect(res.statusCode).toBe(400);
     const fields = res.json().error.fields;
-    expect(Object.keys(fields).sort()).toEqual(["annualRate", "extra", "method", "principal", "startDate", "termMonths"]);
+    expect(Object.keys(fields).sort()).toEqual([
+      "annualRate",
+      "extra",
+      "method",
+      "principal",
+      "startDate",
+      "termMonths",
+    ]);
     expect(fields.termMonths).toBe("期限须为 1–360 的整数月");
   });
 
   it("refuses three decimals and zero", async () => {
-    expect((await calc({ principal: "100.001", annualRate: "0.1", termMonths: 3, method: "bullet" })).json().error.fields).toHaveProperty("principal");
-    expect((await calc({ principal: "0", annualRate: "0.1", termMonths: 3, method: "bullet" })).statusCode).toBe(400);
+    expect(
+      (await calc({ principal: "100.001", annualRate: "0.1", termMonths: 3, method: "bullet" })).json().error
+        .fields,
+    ).toHaveProperty("principal");
+    expect(
+      (await calc({ principal: "0", annualRate: "0.1", termMonths: 3, method: "bullet" })).statusCode,
+    ).toBe(400);
   });
 });

@@ -1,4 +1,14 @@
-import { bigint, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 // A loan account and its schedule. Tables that grow with the book are keyed by loan_id so that a
 // distributed PostgreSQL (Citus) can co-locate a loan's installments, transactions and ledger lines.

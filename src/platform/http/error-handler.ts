@@ -3,6 +3,7 @@
 // internals.
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { LoanInputError } from "../../modules/loans/domain/errors.ts";
 import { DomainError, errorBody } from "../errors.ts";
 import { issuesToFields } from "./validation.ts";
 
@@ -16,6 +17,8 @@ const FASTIFY_CODES: Record<string, { code: string; status: 400 | 413 | 415 }> =
 
 export function toDomainError(error: unknown): DomainError | null {
   if (error instanceof DomainError) return error;
+  // The loan engine's own input errors name a field and a message code: they are the caller's mistake.
+  if (error instanceof LoanInputError) return new DomainError({ code: "validation-failed", fields: { [error.field]: error.code } });
   if (hasZodFastifySchemaValidationErrors(error))
     return new DomainError({ code: "validation-failed", status: 400, fields: issuesToFields(error.validation) });
   const fastifyError = error as FastifyError;
