@@ -111,3 +111,30 @@ describe("POST /api/v1/calculator/schedule (public)", () => {
     ).toBe(400);
   });
 });
+
+describe("POST /api/v1/calculator/schedule.xlsx", () => {
+  it("returns a workbook with every installment and the APR", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const res = await t.anonymous().request({
+      method: "POST",
+      url: "/api/v1/calculator/schedule.xlsx",
+      payload: { principal: "10000", annualRate: "0.12", termMonths: 12, method: "flat", startDate: "2026-01-15" },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toContain("spreadsheetml");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(String(sheet.getCell("A4").value)).toContain("21.46%");
+    expect(sheet.getRow(7).getCell(6).value).toBe(933.33);
+    expect(sheet.getRow(18).getCell(6).value).toBe(933.37);
+    expect(sheet.getRow(19).getCell(6).value).toBe(11200);
+  });
+
+  it("refuses bad input with the same 400 as the JSON route", async () => {
+    const res = await t.anonymous().post("/api/v1/calculator/schedule.xlsx", { principal: "x" });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toHaveProperty("principal");
+  });
+});
+

@@ -6,6 +6,7 @@ import { todayInChina } from "../../platform/clock.ts";
 import { invalid } from "../../platform/errors.ts";
 import type { AppDeps } from "../../platform/http/app.ts";
 import { parseScheduleRequest, scheduleToJson } from "./domain/schedule-json.ts";
+import { scheduleWorkbook } from "./schedule-workbook.ts";
 
 // Documented for OpenAPI only; the engine's own parser validates, so the CLI and HTTP agree on every message.
 const scheduleRequestDoc = z.object({
@@ -33,6 +34,24 @@ export function registerCalculatorRoutes(api: FastifyInstance, _deps: AppDeps): 
       const parsed = parseScheduleRequest(request.body, { today: todayInChina() });
       if (!parsed.ok) throw invalid(parsed.fields);
       return scheduleToJson(parsed.value);
+    },
+  );
+
+  api.post(
+    "/calculator/schedule.xlsx",
+    {
+      schema: { tags: ["calculator"], summary: "The same schedule as an Excel workbook (public)", security: [] },
+      config: { public: true, rateLimit: { max: 60, timeWindow: "1 minute" } },
+    },
+    async (request, reply) => {
+      const parsed = parseScheduleRequest(request.body, { today: todayInChina() });
+      if (!parsed.ok) throw invalid(parsed.fields);
+      const json = scheduleToJson(parsed.value);
+      const file = await scheduleWorkbook(json, parsed.value.startDate);
+      return reply
+        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .header("content-disposition", `attachment; filename="schedule-${json.method}-${json.termMonths}m.xlsx"`)
+        .send(file);
     },
   );
 }
