@@ -72,9 +72,10 @@ async function main(argv: string[]): Promise<number> {
       const values = flags(rest, { demo: { type: "boolean" } });
       if (!values.demo) throw new UsageError("seed needs --demo");
       const { loadConfig } = await import("./platform/config.ts");
-      if (loadConfig().production) throw new UsageError("demo data is never loaded in production mode (MC_MODE=production)");
+      const config = loadConfig();
+      if (config.production) throw new UsageError("demo data is never loaded in production mode (MC_MODE=production)");
       const { seedDemoCompany } = await import("./platform/seed.ts");
-      const result = await withDatabase((db) => seedDemoCompany(db));
+      const result = await withDatabase((db) => seedDemoCompany(db, { dataKey: config.dataKey }));
       io.stdout(
         result.alreadyLoaded
           ? "demo company already loaded; nothing changed"

@@ -16,7 +16,7 @@ export async function serve(config: AppConfig, log: (line: string) => void = con
   if (firstStart) {
     if (handle.kind === "pglite" && !config.production) {
       log("首次启动:正在生成演示公司数据 / First start: seeding the demo company…");
-      await seedDemoCompany(handle.db);
+      await seedDemoCompany(handle.db, { dataKey: config.dataKey });
       demo = true;
     } else {
       const password = await createFirstAdmin(handle.db);

@@ -2,7 +2,7 @@
 // a transaction-scoped advisory lock serialises appends, so ids are gap-free and each row links to
 // the one before it. Services write the audit row last, which keeps that lock short.
 import { createHash } from "node:crypto";
-import { asc, desc, gt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import { auditLog } from "../modules/audit/audit.schema.ts";
 import type { RequestContext } from "./auth/actor.ts";
 import type { Queryable, Tx } from "./db.ts";
@@ -84,7 +84,9 @@ export async function recordAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry
   await tx.insert(auditLog).values({ ...fields, prevHash, hash: chainHash(prevHash, fields) });
 }
 
-export type ChainReport = { checked: number; ok: true } | { checked: number; ok: false; brokenAt: number; reason: string };
+export type ChainReport =
+  | { checked: number; ok: true }
+  | { checked: number; ok: false; brokenAt: number; reason: string };
 
 /** Walks the whole chain in id order, in pages, and reports the first broken link. */
 export async function verifyAuditChain(db: Queryable, pageSize = 2000): Promise<ChainReport> {
@@ -100,13 +102,48 @@ export async function verifyAuditChain(db: Queryable, pageSize = 2000): Promise<
       .limit(pageSize);
     if (rows.length === 0) return { checked, ok: true };
     for (const row of rows) {
-      if (row.id !== expectedId) return { checked, ok: false, brokenAt: expectedId, reason: "missing record" };
-      if (row.prevHash !== prevHash) return { checked, ok: false, brokenAt: row.id, reason: "link to previous record changed" };
+      if (row.id !== expectedId)
+        return { checked, ok: false, brokenAt: expectedId, reason: "missing record" };
+      if (row.prevHash !== prevHash)
+        return { checked, ok: false, brokenAt: row.id, reason: "link to previous record changed" };
       const { prevHash: _p, hash, ...fields } = row;
-      if (chainHash(prevHash, fields) !== hash) return { checked, ok: false, brokenAt: row.id, reason: "record content changed" };
+      if (chainHash(prevHash, fields) !== hash)
+        return { checked, ok: false, brokenAt: row.id, reason: "record content changed" };
       prevHash = hash;
       expectedId += 1;
       checked += 1;
     }
   }
+}
+
+export type AuditHistoryEntry = {
+  id: number;
+  at: string;
+  actorId: string | null;
+  actorName: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+};
+
+/** One entity's trail, newest first, for timelines on detail pages (the reader checks access to the entity). */
+export async function auditHistory(
+  db: Queryable,
+  entity: { entityType: string; entityId: string; limit?: number },
+): Promise<AuditHistoryEntry[]> {
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, entity.entityType), eq(auditLog.entityId, entity.entityId)))
+    .orderBy(desc(auditLog.id))
+    .limit(entity.limit ?? 200);
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    actorId: r.actorId,
+    actorName: r.actorName,
+    action: r.action,
+    before: r.before,
+    after: r.after,
+  }));
 }

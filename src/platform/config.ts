@@ -1,7 +1,8 @@
 // Every knob the operator can turn comes from the environment (README has the table). Business
 // rules are not here: they live in the settings table with effective dates.
-import { mkdirSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+
 import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export type AppConfig = {
@@ -27,7 +28,8 @@ function readInt(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
   return value;
 }
 
@@ -36,7 +38,8 @@ function readInt(name: string, fallback: number): number {
 function loadDataKey(dataDir: string, production: boolean): Buffer {
   const fromEnv = process.env.MC_DATA_KEY;
   if (fromEnv) {
-    if (!/^[0-9a-fA-F]{64}$/.test(fromEnv)) throw new ConfigError("MC_DATA_KEY must be 64 hex characters (32 bytes)");
+    if (!/^[0-9a-fA-F]{64}$/.test(fromEnv))
+      throw new ConfigError("MC_DATA_KEY must be 64 hex characters (32 bytes)");
     return Buffer.from(fromEnv, "hex");
   }
   if (production && process.env.DATABASE_URL)

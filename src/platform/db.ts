@@ -1,8 +1,9 @@
 // One SQL dialect everywhere: embedded PGlite under DATA_DIR by default, a PostgreSQL pool when
 // DATABASE_URL is set. Both speak to the same Drizzle schema and the same committed migrations.
+
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { mkdirSync } from "node:fs";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import * as schema from "./schema.ts";
@@ -21,7 +22,10 @@ export type DbHandle = {
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../migrations");
 
-export async function openDatabase(options: { databaseUrl: string | null; dataDir: string | null }): Promise<DbHandle> {
+export async function openDatabase(options: {
+  databaseUrl: string | null;
+  dataDir: string | null;
+}): Promise<DbHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
   return openPglite(options.dataDir);
 }

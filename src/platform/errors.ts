@@ -1,6 +1,6 @@
 // Typed domain errors: services throw them by code, the one Fastify error handler turns them into
 // `{ error: { code, message, fields? } }` with the message in the caller's language.
-import { messageFor, type Locale } from "./messages.ts";
+import { type Locale, messageFor } from "./messages.ts";
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 423 | 429 | 500 | 503;
 
@@ -24,7 +24,8 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (entity: string) => new DomainError({ code: "not-found", status: 404, params: { entity } });
+export const notFound = (entity: string) =>
+  new DomainError({ code: "not-found", status: 404, params: { entity } });
 export const forbidden = (code = "forbidden") => new DomainError({ code, status: 403 });
 export const conflict = (code: string, params?: Record<string, string | number>) =>
   new DomainError({ code, status: 409, params });
@@ -34,7 +35,9 @@ export const invalid = (fields: Record<string, string>, code = "validation-faile
 export type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
 export function errorBody(error: DomainError, locale: Locale): ErrorBody {
-  const body: ErrorBody = { error: { code: error.code, message: messageFor(error.code, locale, error.params) } };
+  const body: ErrorBody = {
+    error: { code: error.code, message: messageFor(error.code, locale, error.params) },
+  };
   if (error.fields) {
     body.error.fields = Object.fromEntries(
       Object.entries(error.fields).map(([field, code]) => [field, messageFor(code, locale, { field })]),

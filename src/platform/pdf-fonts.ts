@@ -4,7 +4,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 
 const require = createRequire(import.meta.url);
-const fontDir = path.join(path.dirname(require.resolve("@embedpdf/fonts-sc/package.json")), "fonts");
+// The package exports only its index (dist/), so the fonts folder is found beside it.
+const fontDir = path.join(path.dirname(require.resolve("@embedpdf/fonts-sc")), "..", "fonts");
 
 export const CJK_FONT_REGULAR = path.join(fontDir, "NotoSansHans-Regular.otf");
 export const CJK_FONT_BOLD = path.join(fontDir, "NotoSansHans-Bold.otf");

@@ -3,22 +3,30 @@
 // password that is printed once.
 import { count, eq } from "drizzle-orm";
 import { auditLog } from "../modules/audit/audit.schema.ts";
-import { departments } from "../modules/staff/staff.schema.ts";
+import { customersDemoSeeder } from "../modules/customers/customers.demo.ts";
 import { userRoles, users } from "../modules/identity/identity.schema.ts";
 import { ensureBuiltInRoles } from "../modules/identity/roles.service.ts";
 import { generatePassword } from "../modules/identity/users.service.ts";
+import { productsDemoSeeder } from "../modules/products/products.demo.ts";
 import { buildDemoPeople, DEMO_DEPARTMENTS } from "../modules/staff/demo-org.ts";
+import { departments } from "../modules/staff/staff.schema.ts";
+import { recordAudit } from "./audit.ts";
 import { systemContext } from "./auth/actor.ts";
 import { hashPassword } from "./auth/passwords.ts";
-import { recordAudit } from "./audit.ts";
 import type { Db } from "./db.ts";
 
 export const DEMO_PASSWORD = "Demo@2026";
 
-export type DemoSeeder = { name: string; run: (db: Db) => Promise<void> };
+/**
+ * What a demo seeder may need besides the database: the data key seals demo personal data. `depth`
+ * "essentials" (the people and the product catalogue) is what integration tests start from; "full"
+ * adds the months of customers, loans, calls and payroll a newcomer sees.
+ */
+export type SeedEnv = { dataKey: Buffer; depth?: "essentials" | "full" };
+export type DemoSeeder = { name: string; run: (db: Db, env: SeedEnv) => Promise<void>; essential?: boolean };
 
 /** Capabilities add their demo data here, in dependency order. */
-export const DEMO_SEEDERS: DemoSeeder[] = [];
+export const DEMO_SEEDERS: DemoSeeder[] = [productsDemoSeeder, customersDemoSeeder];
 
 export async function userCount(db: Db): Promise<number> {
   const [{ n }] = await db.select({ n: count() }).from(users);
@@ -26,12 +34,19 @@ export async function userCount(db: Db): Promise<number> {
 }
 
 async function demoAlreadyLoaded(db: Db): Promise<boolean> {
-  const [row] = await db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, "system.demo-seeded")).limit(1);
+  const [row] = await db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(eq(auditLog.action, "system.demo-seeded"))
+    .limit(1);
   return Boolean(row);
 }
 
 /** Loads the demo company once; a second call changes nothing and says so. */
-export async function seedDemoCompany(db: Db): Promise<{ users: number; alreadyLoaded: boolean }> {
+export async function seedDemoCompany(
+  db: Db,
+  env: SeedEnv,
+): Promise<{ users: number; alreadyLoaded: boolean }> {
   await ensureBuiltInRoles(db);
   if (await demoAlreadyLoaded(db)) return { users: 0, alreadyLoaded: true };
   // One hash for every demo account: the password is public anyway, and it keeps the first start fast.
@@ -42,7 +57,13 @@ export async function seedDemoCompany(db: Db): Promise<{ users: number; alreadyL
     for (const [i, d] of DEMO_DEPARTMENTS.entries()) {
       const [row] = await tx
         .insert(departments)
-        .values({ code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, parentId: d.parent ? departmentIds.get(d.parent) : null, sortOrder: i })
+        .values({
+          code: d.code,
+          nameZh: d.nameZh,
+          nameEn: d.nameEn,
+          parentId: d.parent ? departmentIds.get(d.parent) : null,
+          sortOrder: i,
+        })
         .onConflictDoUpdate({ target: departments.code, set: { nameZh: d.nameZh } })
         .returning({ id: departments.id });
       departmentIds.set(d.code, row.id);
@@ -69,7 +90,11 @@ export async function seedDemoCompany(db: Db): Promise<{ users: number; alreadyL
       await tx.insert(userRoles).values(p.roles.map((roleKey) => ({ userId: row.id, roleKey })));
     }
     for (const p of people) {
-      if (p.manager) await tx.update(users).set({ managerId: userIds.get(p.manager) }).where(eq(users.username, p.username));
+      if (p.manager)
+        await tx
+          .update(users)
+          .set({ managerId: userIds.get(p.manager) })
+          .where(eq(users.username, p.username));
     }
     await recordAudit(tx, systemContext(), {
       action: "system.demo-seeded",
@@ -77,7 +102,10 @@ export async function seedDemoCompany(db: Db): Promise<{ users: number; alreadyL
       after: { departments: DEMO_DEPARTMENTS.length, users: people.length },
     });
   });
-  for (const seeder of DEMO_SEEDERS) await seeder.run(db);
+  for (const seeder of DEMO_SEEDERS) {
+    if (env.depth === "essentials" && !seeder.essential) continue;
+    await seeder.run(db, env);
+  }
   return { users: people.length, alreadyLoaded: false };
 }
 
@@ -91,7 +119,12 @@ export async function createFirstAdmin(db: Db): Promise<string> {
       .values({ username: "admin", displayName: "系统管理员", passwordHash, mustChangePassword: true })
       .returning({ id: users.id });
     await tx.insert(userRoles).values({ userId: row.id, roleKey: "admin" });
-    await recordAudit(tx, systemContext(), { action: "user.created", entityType: "user", entityId: row.id, after: { username: "admin", roles: ["admin"] } });
+    await recordAudit(tx, systemContext(), {
+      action: "user.created",
+      entityType: "user",
+      entityId: row.id,
+      after: { username: "admin", roles: ["admin"] },
+    });
   });
   return password;
 }

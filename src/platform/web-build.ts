@@ -21,7 +21,11 @@ export async function ensureWebBuilt(log: (line: string) => void): Promise<void>
   log("正在构建网页控制台 / Building the web console (once)…");
   const started = Date.now();
   const vite = path.resolve("node_modules", "vite", "bin", "vite.js");
-  const result = spawnSync(process.execPath, [vite, "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], { stdio: "inherit" });
+  const result = spawnSync(
+    process.execPath,
+    [vite, "build", "--config", "web/vite.config.ts", "--logLevel", "warn"],
+    { stdio: "inherit" },
+  );
   if (result.status !== 0) throw new Error("building the web console failed (see above)");
   log(`web console built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -43,7 +43,7 @@ export async function openLoanAccount(
   tx: Tx,
   ctx: RequestContext,
   input: OpenLoanInput,
-): Promise<{ loanId: string; loanNo: string }> {
+): Promise<{ loanId: string; loanNo: string; apr: string }> {
   // Funds available: the money must be in the account it is paid from.
   const available = await accountBalance(tx, CASH_ACCOUNT[input.channel]);
   if (available < input.principal)
@@ -118,7 +118,7 @@ export async function openLoanAccount(
       ...(fee > 0 ? [{ account: "6021", credit: fee }] : []),
     ],
   });
-  return { loanId: loan.id, loanNo };
+  return { loanId: loan.id, loanNo, apr };
 }
 
 export async function loanSchedule(tx: Tx, loanId: string) {

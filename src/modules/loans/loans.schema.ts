@@ -38,6 +38,8 @@ export const loans = pgTable(
     dpd: integer("dpd").notNull().default(0),
     bucket: text("bucket").notNull().default("M0"),
     classification: text("classification").notNull().default("normal"),
+    // Loan-loss provision held for this loan (its share of account 1309), recomputed by the daily batch.
+    provision: bigint("provision_fen", { mode: "number" }).notNull().default(0),
     lastClosedDate: date("last_closed_date", { mode: "string" }),
     disbursementChannel: text("disbursement_channel").notNull(),
     disbursementReference: text("disbursement_reference"),
@@ -50,6 +52,7 @@ export const loans = pgTable(
     index("loans_officer_idx").on(t.officerId),
     index("loans_status_idx").on(t.status),
     index("loans_start_idx").on(t.startDate),
+    index("loans_cob_idx").on(t.status, t.lastClosedDate),
   ],
 );
 
@@ -68,6 +71,9 @@ export const installments = pgTable(
     feePaid: bigint("fee_paid_fen", { mode: "number" }).notNull().default(0),
     penaltyPaid: bigint("penalty_paid_fen", { mode: "number" }).notNull().default(0),
     paidOffDate: date("paid_off_date", { mode: "string" }),
+    // When the daily batch moved this installment's interest and fee into receivables (1302/1304);
+    // null while not yet due. Interest paid before then is income on receipt (docs/servicing.md).
+    recognisedDate: date("recognised_date", { mode: "string" }),
   },
   (t) => [primaryKey({ columns: [t.loanId, t.period] }), index("installments_due_idx").on(t.dueDate)],
 );

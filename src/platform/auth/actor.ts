@@ -1,5 +1,5 @@
-import { ALL_PERMISSIONS, type DataScope, type Permission } from "./permissions.ts";
 import { forbidden } from "../errors.ts";
+import { ALL_PERMISSIONS, type DataScope, type Permission } from "./permissions.ts";
 
 /** Who is acting: a signed-in person, or the system itself (CLI, batch, seed). */
 export type Actor = {

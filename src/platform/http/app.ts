@@ -9,13 +9,15 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
+import { sql } from "drizzle-orm";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
-import { sql } from "drizzle-orm";
 import type { Permission } from "../auth/permissions.ts";
 import type { AppConfig } from "../config.ts";
 import type { Db } from "../db.ts";
 import { DomainError, errorBody } from "../errors.ts";
+import { createPiiCipher, type PiiCipher } from "../pii.ts";
+import { createStorage, type FileStorage } from "../storage.ts";
 import { registerAuthHook } from "./auth-hook.ts";
 import { registerCsrfHook } from "./csrf-hook.ts";
 import { registerErrorHandler } from "./error-handler.ts";
@@ -25,6 +27,8 @@ import { registerModuleRoutes } from "./routes.ts";
 import "./types.ts";
 
 export type AppDeps = { db: Db; config: AppConfig; dbKind: "pglite" | "postgres" };
+/** What module routes receive: the app's dependencies plus the shared personal-data cipher and file storage. */
+export type ModuleDeps = AppDeps & { pii: PiiCipher; storage: FileStorage };
 export type RouteEntry = { method: string; url: string; public: boolean; permission: Permission | null };
 
 const BODY_LIMIT = 1024 * 1024;
@@ -47,7 +51,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === "HEAD" || !route.url.startsWith("/api/v1")) continue;
-      routeTable.push({ method, url: route.url, public: Boolean(route.config?.public), permission: route.config?.permission ?? null });
+      routeTable.push({
+        method,
+        url: route.url,
+        public: Boolean(route.config?.public),
+        permission: route.config?.permission ?? null,
+      });
     }
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -87,7 +96,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     openapi: {
       info: {
         title: "小贷通 MicroCredit API",
-        description: "Operations platform for a micro-credit company. Amounts are decimal strings in yuan, rates decimal strings, dates YYYY-MM-DD.",
+        description:
+          "Operations platform for a micro-credit company. Amounts are decimal strings in yuan, rates decimal strings, dates YYYY-MM-DD.",
         version: "1",
       },
       components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "mc_session" } } },
@@ -111,7 +121,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
-  await app.register(async (api) => registerModuleRoutes(api, deps), { prefix: "/api/v1" });
+  const moduleDeps: ModuleDeps = {
+    ...deps,
+    pii: createPiiCipher(deps.config.dataKey),
+    storage: createStorage(deps.config),
+  };
+  await app.register(async (api) => registerModuleRoutes(api, moduleDeps), { prefix: "/api/v1" });
   await registerWeb(app, deps.config.webDist);
   return app;
 }
@@ -124,7 +139,9 @@ async function registerWeb(app: FastifyInstance, webDist: string): Promise<void>
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith("/api/") || request.method !== "GET") {
-      return reply.code(404).send(errorBody(new DomainError({ code: "route-not-found", status: 404 }), request.locale));
+      return reply
+        .code(404)
+        .send(errorBody(new DomainError({ code: "route-not-found", status: 404 }), request.locale));
     }
     // The console is a single-page app: every other GET path is one of its routes.
     if (built && !path.extname(request.url.split("?")[0])) {
@@ -135,6 +152,8 @@ async function registerWeb(app: FastifyInstance, webDist: string): Promise<void>
     if (built) return reply.code(404).send("Not found");
     return reply
       .type("text/html")
-      .send('<!doctype html><meta charset="utf-8"><title>小贷通</title><div id="root"><p>The web console is not built yet: run <code>npm start</code> (it builds it) or <code>npm run build:web</code>. The API is at <a href="/api/docs">/api/docs</a>.</p></div>');
+      .send(
+        '<!doctype html><meta charset="utf-8"><title>小贷通</title><div id="root"><p>The web console is not built yet: run <code>npm start</code> (it builds it) or <code>npm run build:web</code>. The API is at <a href="/api/docs">/api/docs</a>.</p></div>',
+      );
   });
 }

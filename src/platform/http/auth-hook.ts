@@ -22,7 +22,10 @@ export function registerAuthHook(app: FastifyInstance, options: { db: Db; idleMi
         request.actor = session.actor;
         request.sessionToken = token;
       } else if (!config.public) {
-        throw new DomainError({ code: session.kind === "expired" ? "session-expired" : "unauthenticated", status: 401 });
+        throw new DomainError({
+          code: session.kind === "expired" ? "session-expired" : "unauthenticated",
+          status: 401,
+        });
       }
     }
     if (config.public || !request.routeOptions.url) return;
@@ -34,6 +37,7 @@ export function registerAuthHook(app: FastifyInstance, options: { db: Db; idleMi
   app.addHook("preValidation", async (request) => {
     const permission = request.routeOptions.config.permission;
     if (!permission || !request.url.startsWith("/api/v1")) return;
-    if (!request.actor?.permissions.has(permission)) throw new DomainError({ code: "forbidden", status: 403 });
+    if (!request.actor?.permissions.has(permission))
+      throw new DomainError({ code: "forbidden", status: 403 });
   });
 }

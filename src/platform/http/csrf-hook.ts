@@ -26,9 +26,11 @@ export function registerCsrfHook(app: FastifyInstance): void {
     if (!request.cookies[SESSION_COOKIE]) return;
     const contentType = String(request.headers["content-type"] ?? "");
     const isJson = contentType.toLowerCase().startsWith("application/json");
-    const hasBody = Number(request.headers["content-length"] ?? 0) > 0 || request.headers["transfer-encoding"];
+    const hasBody =
+      Number(request.headers["content-length"] ?? 0) > 0 || request.headers["transfer-encoding"];
     if (isJson || !hasBody) return;
     const token = request.headers[CSRF_HEADER];
-    if (!token || token !== request.cookies[CSRF_COOKIE]) throw new DomainError({ code: "csrf-rejected", status: 403 });
+    if (!token || token !== request.cookies[CSRF_COOKIE])
+      throw new DomainError({ code: "csrf-rejected", status: 403 });
   });
 }

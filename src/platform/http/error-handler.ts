@@ -18,15 +18,21 @@ const FASTIFY_CODES: Record<string, { code: string; status: 400 | 413 | 415 }> =
 export function toDomainError(error: unknown): DomainError | null {
   if (error instanceof DomainError) return error;
   // The loan engine's own input errors name a field and a message code: they are the caller's mistake.
-  if (error instanceof LoanInputError) return new DomainError({ code: "validation-failed", fields: { [error.field]: error.code } });
+  if (error instanceof LoanInputError)
+    return new DomainError({ code: "validation-failed", fields: { [error.field]: error.code } });
   if (hasZodFastifySchemaValidationErrors(error))
-    return new DomainError({ code: "validation-failed", status: 400, fields: issuesToFields(error.validation) });
+    return new DomainError({
+      code: "validation-failed",
+      status: 400,
+      fields: issuesToFields(error.validation),
+    });
   const fastifyError = error as FastifyError;
   if (fastifyError?.code && FASTIFY_CODES[fastifyError.code]) {
     const mapped = FASTIFY_CODES[fastifyError.code];
     return new DomainError({ code: mapped.code, status: mapped.status });
   }
-  if (fastifyError instanceof SyntaxError && fastifyError.statusCode === 400) return new DomainError({ code: "malformed-json" });
+  if (fastifyError instanceof SyntaxError && fastifyError.statusCode === 400)
+    return new DomainError({ code: "malformed-json" });
   if (fastifyError?.statusCode === 429) return new DomainError({ code: "rate-limited", status: 429 });
   if (fastifyError?.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500)
     return new DomainError({ code: "invalid-value", status: 400 });
@@ -41,6 +47,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.code(domain.status).send(errorBody(domain, request.locale));
     }
     request.log.error({ err: error }, "unhandled error");
-    return reply.code(500).send(errorBody(new DomainError({ code: "internal-error", status: 500 }), request.locale));
+    return reply
+      .code(500)
+      .send(errorBody(new DomainError({ code: "internal-error", status: 500 }), request.locale));
   });
 }

@@ -2,7 +2,7 @@
 import fastifyCookie from "@fastify/cookie";
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateDatabase, openDatabase, type DbHandle } from "../db.ts";
+import { type DbHandle, migrateDatabase, openDatabase } from "../db.ts";
 import { registerErrorHandler } from "./error-handler.ts";
 import { registerIdempotency } from "./idempotency.ts";
 import "./types.ts";
@@ -35,7 +35,12 @@ afterAll(async () => {
 });
 
 const pay = (key: string | null, body: unknown) =>
-  app.inject({ method: "POST", url: "/pay", payload: body as object, headers: key ? { "idempotency-key": key } : {} });
+  app.inject({
+    method: "POST",
+    url: "/pay",
+    payload: body as object,
+    headers: key ? { "idempotency-key": key } : {},
+  });
 
 describe("Idempotency-Key", () => {
   it("replays the first answer for the same key and body", async () => {

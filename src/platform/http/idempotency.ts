@@ -21,9 +21,16 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
     const header = request.headers["idempotency-key"];
     if (header === undefined) return;
     const key = Array.isArray(header) ? header[0] : header;
-    if (!KEY_PATTERN.test(key)) throw new DomainError({ code: "invalid-idempotency-key", status: 400, fields: { "Idempotency-Key": "invalid-idempotency-key" } });
+    if (!KEY_PATTERN.test(key))
+      throw new DomainError({
+        code: "invalid-idempotency-key",
+        status: 400,
+        fields: { "Idempotency-Key": "invalid-idempotency-key" },
+      });
     const scope = `${request.actor?.userId ?? "anonymous"} ${request.method} ${request.url.split("?")[0]}`;
-    const requestHash = createHash("sha256").update(canonicalJson(request.body ?? null)).digest("hex");
+    const requestHash = createHash("sha256")
+      .update(canonicalJson(request.body ?? null))
+      .digest("hex");
     const inserted = await db
       .insert(idempotencyKeys)
       .values({ scope, key, requestHash, state: "pending" })
@@ -38,7 +45,8 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
       .from(idempotencyKeys)
       .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
     if (!existing) throw new DomainError({ code: "idempotency-in-progress", status: 409 });
-    if (existing.requestHash !== requestHash) throw new DomainError({ code: "idempotency-key-reused", status: 422 });
+    if (existing.requestHash !== requestHash)
+      throw new DomainError({ code: "idempotency-key-reused", status: 422 });
     if (existing.state === "pending") throw new DomainError({ code: "idempotency-in-progress", status: 409 });
     reply.header("idempotent-replayed", "true");
     return reply.code(existing.statusCode ?? 200).send(existing.response);
@@ -59,7 +67,10 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
     } catch {
       response = null;
     }
-    await db.update(idempotencyKeys).set({ state: "done", statusCode: reply.statusCode, response }).where(where);
+    await db
+      .update(idempotencyKeys)
+      .set({ state: "done", statusCode: reply.statusCode, response })
+      .where(where);
     return payload;
   });
 }

@@ -1,6 +1,6 @@
 // Prometheus metrics at /metrics: request counts and latency by route, plus Node's own gauges.
 import type { FastifyInstance } from "fastify";
-import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
 
 export function registerMetrics(app: FastifyInstance): Registry {
   const registry = new Registry();

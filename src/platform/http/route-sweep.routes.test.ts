@@ -1,7 +1,7 @@
 // Sweeps every API route: anonymous callers get 401, roles without the declared permission 403,
 // and hostile or malformed bodies a 4xx in the error shape — never a 5xx, never a write.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_ROLES, ROLE_KEYS, type Permission } from "../auth/permissions.ts";
+import { DEFAULT_ROLES, type Permission, ROLE_KEYS } from "../auth/permissions.ts";
 import { createTestApp, type TestApp, type TestClient } from "../testing/test-app.ts";
 
 let t: TestApp;
@@ -12,7 +12,12 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const SAMPLE_PARAMS: Record<string, string> = { id: "00000000-0000-4000-8000-000000000000", key: "no-such-role" };
+const SAMPLE_PARAMS: Record<string, string> = {
+  id: "00000000-0000-4000-8000-000000000000",
+  key: "no-such-role",
+  docId: "00000000-0000-4000-8000-000000000001",
+  consentId: "00000000-0000-4000-8000-000000000002",
+};
 const concrete = (url: string) => url.replace(/:(\w+)/g, (_, name: string) => SAMPLE_PARAMS[name] ?? "x");
 const roleWith = (p: Permission) => ROLE_KEYS.find((r) => DEFAULT_ROLES[r].permissions.includes(p));
 const roleWithout = (p: Permission) => ROLE_KEYS.find((r) => !DEFAULT_ROLES[r].permissions.includes(p));
@@ -30,7 +35,11 @@ describe("every route", () => {
 
   it("refuses anonymous callers with 401 unless public", async () => {
     for (const route of t.app.routeTable.filter((r) => !r.public)) {
-      const res = await t.anonymous().request({ method: route.method as "GET", url: concrete(route.url), payload: hasBody(route.method) ? {} : undefined });
+      const res = await t.anonymous().request({
+        method: route.method as "GET",
+        url: concrete(route.url),
+        payload: hasBody(route.method) ? {} : undefined,
+      });
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
       expect(res.json().error.code).toBe("unauthenticated");
     }
@@ -57,12 +66,26 @@ describe("every route", () => {
       const client = clients.get(role as string) as TestClient;
       const url = concrete(route.url);
       const label = `${route.method} ${route.url}`;
-      const malformed = await client.request({ method: route.method as "POST", url, payload: "{not json", headers: { "content-type": "application/json" } });
+      const malformed = await client.request({
+        method: route.method as "POST",
+        url,
+        payload: "{not json",
+        headers: { "content-type": "application/json" },
+      });
       expect(malformed.statusCode, `malformed ${label}`).toBe(400);
       expect(malformed.json().error.code).toBe("malformed-json");
-      const big = await client.request({ method: route.method as "POST", url, payload: JSON.stringify({ x: "a".repeat(1_100_000) }), headers: { "content-type": "application/json" } });
+      const big = await client.request({
+        method: route.method as "POST",
+        url,
+        payload: JSON.stringify({ x: "a".repeat(1_100_000) }),
+        headers: { "content-type": "application/json" },
+      });
       expect(big.statusCode, `oversized ${label}`).toBe(413);
-      const unknown = await client.request({ method: route.method as "POST", url, payload: { surprise: hostile } });
+      const unknown = await client.request({
+        method: route.method as "POST",
+        url,
+        payload: { surprise: hostile },
+      });
       expect(unknown.statusCode, `unknown field ${label}`).toBeGreaterThanOrEqual(400);
       expect(unknown.statusCode, `unknown field ${label}`).toBeLessThan(500);
       const wrongTypes = await client.request({ method: route.method as "POST", url, payload: [1, 2, 3] });
@@ -73,7 +96,9 @@ describe("every route", () => {
   });
 
   it("names unknown fields in the 400", async () => {
-    const res = await clients.get("admin")?.post("/api/v1/users", { username: "abc", displayName: "x", roles: [], isAdmin: true });
+    const res = await clients
+      .get("admin")
+      ?.post("/api/v1/users", { username: "abc", displayName: "x", roles: [], isAdmin: true });
     expect(res?.statusCode).toBe(400);
     expect(res?.json().error.fields).toEqual({ isAdmin: "Unknown field" });
   });
@@ -106,10 +131,20 @@ describe("platform", () => {
 
   it("refuses a cross-site POST by Origin, and a cookie POST that is not JSON without the CSRF token", async () => {
     const admin = clients.get("admin") as TestClient;
-    const cross = await admin.request({ method: "POST", url: "/api/v1/users", payload: {}, headers: { origin: "https://evil.example", host: "localhost" } });
+    const cross = await admin.request({
+      method: "POST",
+      url: "/api/v1/users",
+      payload: {},
+      headers: { origin: "https://evil.example", host: "localhost" },
+    });
     expect(cross.statusCode).toBe(403);
     expect(cross.json().error.code).toBe("csrf-rejected");
-    const form = await admin.request({ method: "POST", url: "/api/v1/users", payload: "username=x", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const form = await admin.request({
+      method: "POST",
+      url: "/api/v1/users",
+      payload: "username=x",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(form.statusCode).toBe(403);
   });
 

@@ -15,7 +15,10 @@ export const dateString = z.string().refine(isRealDate, { message: "invalid-date
 export const amountString = z
   .union([z.string(), z.number()])
   .transform((v) => String(v))
-  .refine((v) => {
-    const parsed = parseAmount(v);
-    return parsed !== null && parsed > 0;
-  }, { message: "invalid-amount" });
+  .refine(
+    (v) => {
+      const parsed = parseAmount(v);
+      return parsed !== null && parsed > 0;
+    },
+    { message: "invalid-amount" },
+  );

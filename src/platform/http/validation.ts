@@ -37,7 +37,11 @@ function codeFor(issue: ValidationIssue): string {
     case "too_big":
       return issue.params?.origin === "string" ? "too-long" : "invalid-value";
     case "too_small":
-      return issue.params?.origin === "string" ? (issue.params?.minimum === 1 ? "required" : "too-short") : "invalid-value";
+      return issue.params?.origin === "string"
+        ? issue.params?.minimum === 1
+          ? "required"
+          : "too-short"
+        : "invalid-value";
     default:
       return "invalid-value";
   }

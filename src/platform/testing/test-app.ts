@@ -3,8 +3,8 @@
 // throw-away database on the PostgreSQL named by TEST_DATABASE_URL instead of an in-memory PGlite.
 import { randomBytes } from "node:crypto";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
-import { testConfig, type AppConfig } from "../config.ts";
-import { migrateDatabase, openDatabase, type DbHandle } from "../db.ts";
+import { type AppConfig, testConfig } from "../config.ts";
+import { type DbHandle, migrateDatabase, openDatabase } from "../db.ts";
 import { buildApp } from "../http/app.ts";
 import { DEMO_PASSWORD, seedDemoCompany } from "../seed.ts";
 
@@ -32,7 +32,8 @@ async function openTestDatabase(): Promise<{ handle: DbHandle; drop: () => Promi
     return { handle, drop: async () => undefined };
   }
   const base = process.env.TEST_DATABASE_URL;
-  if (!base) throw new Error("TEST_DB=pg needs TEST_DATABASE_URL (a PostgreSQL the tests may create databases on)");
+  if (!base)
+    throw new Error("TEST_DB=pg needs TEST_DATABASE_URL (a PostgreSQL the tests may create databases on)");
   const { default: pg } = await import("pg");
   const name = `mc_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: base });
@@ -53,11 +54,15 @@ async function openTestDatabase(): Promise<{ handle: DbHandle; drop: () => Promi
   };
 }
 
-export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<AppConfig> = {},
+  options: { demo?: "essentials" | "full" } = {},
+): Promise<TestApp> {
   const { handle, drop } = await openTestDatabase();
   await migrateDatabase(handle);
-  await seedDemoCompany(handle.db);
-  const app = await buildApp({ db: handle.db, config: testConfig(overrides), dbKind: handle.kind });
+  const config = testConfig(overrides);
+  await seedDemoCompany(handle.db, { dataKey: config.dataKey, depth: options.demo ?? "essentials" });
+  const app = await buildApp({ db: handle.db, config, dbKind: handle.kind });
   await app.ready();
 
   const client = (cookies: Record<string, string>): TestClient => {
@@ -71,7 +76,8 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
       cookies,
       request,
       get: (url) => request({ method: "GET", url }),
-      post: (url, body, headers) => request({ method: "POST", url, payload: body as InjectOptions["payload"], headers }),
+      post: (url, body, headers) =>
+        request({ method: "POST", url, payload: body as InjectOptions["payload"], headers }),
       patch: (url, body) => request({ method: "PATCH", url, payload: body as InjectOptions["payload"] }),
       del: (url) => request({ method: "DELETE", url }),
     };
@@ -82,8 +88,13 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     handle,
     anonymous: () => client({}),
     as: async (username: string) => {
-      const res = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username, password: DEMO_PASSWORD } });
-      if (res.statusCode !== 200) throw new Error(`demo login ${username} failed: ${res.statusCode} ${res.body}`);
+      const res = await app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { username, password: DEMO_PASSWORD },
+      });
+      if (res.statusCode !== 200)
+        throw new Error(`demo login ${username} failed: ${res.statusCode} ${res.body}`);
       const cookies: Record<string, string> = {};
       for (const c of res.cookies) cookies[c.name] = c.value;
       return client(cookies);

@@ -4,7 +4,11 @@ export type VoteDecision = "approve" | "reject";
 export type CommitteeRule = "unanimous" | "majority";
 export type CommitteeOutcome = "approved" | "rejected" | "pending";
 
-export function committeeOutcome(options: { votes: readonly VoteDecision[]; members: number; rule: CommitteeRule }): CommitteeOutcome {
+export function committeeOutcome(options: {
+  votes: readonly VoteDecision[];
+  members: number;
+  rule: CommitteeRule;
+}): CommitteeOutcome {
   const approvals = options.votes.filter((v) => v === "approve").length;
   const rejections = options.votes.length - approvals;
   if (options.rule === "unanimous") {

@@ -41,7 +41,8 @@ export type CheckKey =
 export type CheckResult = { key: CheckKey; passed: boolean; detail: string };
 
 export function runQualificationChecks(f: QualificationFacts): CheckResult[] {
-  const dti = f.monthlyIncome && f.monthlyIncome > 0 && f.monthlyDebt !== null ? f.monthlyDebt / f.monthlyIncome : null;
+  const dti =
+    f.monthlyIncome && f.monthlyIncome > 0 && f.monthlyDebt !== null ? f.monthlyDebt / f.monthlyIncome : null;
   const monthlyPaymentHint = f.monthlyIncome === null ? "未登记月收入 no income recorded" : "";
   return [
     { key: "id-valid", passed: f.idValid, detail: f.idValid ? "证件号码校验通过" : "证件号码校验失败" },
@@ -50,7 +51,11 @@ export function runQualificationChecks(f: QualificationFacts): CheckResult[] {
       passed: f.age !== null && f.age >= f.product.minAge && f.age <= f.product.maxAge,
       detail: `年龄 ${f.age ?? "—"},产品要求 ${f.product.minAge}–${f.product.maxAge}`,
     },
-    { key: "not-blacklisted", passed: !f.blacklisted, detail: f.blacklisted ? "客户在黑名单中" : "不在黑名单" },
+    {
+      key: "not-blacklisted",
+      passed: !f.blacklisted,
+      detail: f.blacklisted ? "客户在黑名单中" : "不在黑名单",
+    },
     {
       key: "no-overdue",
       passed: f.overdueLoansWithUs === 0,

@@ -11,7 +11,12 @@ export type ScoreInput = {
   hasCollateral: boolean;
 };
 
-export type FactorKey = "monthlyIncome" | "debtToIncome" | "businessYears" | "overdueCount24m" | "hasCollateral";
+export type FactorKey =
+  | "monthlyIncome"
+  | "debtToIncome"
+  | "businessYears"
+  | "overdueCount24m"
+  | "hasCollateral";
 
 /** A band matches when min ≤ value < max (either end open). Income bands are in yuan, DTI a ratio. */
 export type Band = { min?: number; max?: number; points: number };
@@ -19,7 +24,14 @@ export type Factor = { key: FactorKey; nameZh: string; nameEn: string; bands: Ba
 export type GradeRule = { grade: string; minScore: number; incomeMultiple: number };
 export type Scorecard = { version: string; factors: Factor[]; grades: GradeRule[] };
 
-export type FactorResult = { key: FactorKey; nameZh: string; nameEn: string; value: number; points: number; maxPoints: number };
+export type FactorResult = {
+  key: FactorKey;
+  nameZh: string;
+  nameEn: string;
+  value: number;
+  points: number;
+  maxPoints: number;
+};
 export type ScoreResult = {
   score: number;
   maxScore: number;
@@ -35,27 +47,55 @@ export const DEFAULT_SCORECARD: Scorecard = {
       key: "monthlyIncome",
       nameZh: "月收入(元)",
       nameEn: "Monthly income (yuan)",
-      bands: [{ max: 5000, points: 5 }, { min: 5000, max: 10000, points: 12 }, { min: 10000, max: 30000, points: 20 }, { min: 30000, points: 25 }],
+      bands: [
+        { max: 5000, points: 5 },
+        { min: 5000, max: 10000, points: 12 },
+        { min: 10000, max: 30000, points: 20 },
+        { min: 30000, points: 25 },
+      ],
     },
     {
       key: "debtToIncome",
       nameZh: "负债收入比",
       nameEn: "Debt-to-income",
-      bands: [{ max: 0.2000001, points: 25 }, { min: 0.2000001, max: 0.4000001, points: 18 }, { min: 0.4000001, max: 0.6000001, points: 8 }, { min: 0.6000001, points: 0 }],
+      bands: [
+        { max: 0.2000001, points: 25 },
+        { min: 0.2000001, max: 0.4000001, points: 18 },
+        { min: 0.4000001, max: 0.6000001, points: 8 },
+        { min: 0.6000001, points: 0 },
+      ],
     },
     {
       key: "businessYears",
       nameZh: "经营/工作年限",
       nameEn: "Years in business",
-      bands: [{ max: 1, points: 3 }, { min: 1, max: 3, points: 10 }, { min: 3, max: 5, points: 15 }, { min: 5, points: 20 }],
+      bands: [
+        { max: 1, points: 3 },
+        { min: 1, max: 3, points: 10 },
+        { min: 3, max: 5, points: 15 },
+        { min: 5, points: 20 },
+      ],
     },
     {
       key: "overdueCount24m",
       nameZh: "近24个月逾期次数",
       nameEn: "Overdues in 24 months",
-      bands: [{ max: 1, points: 20 }, { min: 1, max: 2, points: 12 }, { min: 2, max: 4, points: 5 }, { min: 4, points: 0 }],
+      bands: [
+        { max: 1, points: 20 },
+        { min: 1, max: 2, points: 12 },
+        { min: 2, max: 4, points: 5 },
+        { min: 4, points: 0 },
+      ],
     },
-    { key: "hasCollateral", nameZh: "有抵质押物", nameEn: "Collateral", bands: [{ max: 1, points: 0 }, { min: 1, points: 10 }] },
+    {
+      key: "hasCollateral",
+      nameZh: "有抵质押物",
+      nameEn: "Collateral",
+      bands: [
+        { max: 1, points: 0 },
+        { min: 1, points: 10 },
+      ],
+    },
   ],
   grades: [
     { grade: "A", minScore: 80, incomeMultiple: 12 },
@@ -70,7 +110,7 @@ export function debtToIncome(input: Pick<ScoreInput, "monthlyIncome" | "monthlyD
   return Math.round((input.monthlyDebt / input.monthlyIncome) * 10_000) / 10_000;
 }
 
-function valueOf(key: FactorKey, input: ScoreInput): number {
+function factorValue(key: FactorKey, input: ScoreInput): number {
   switch (key) {
     case "monthlyIncome":
       return input.monthlyIncome / 100;
@@ -86,14 +126,16 @@ function valueOf(key: FactorKey, input: ScoreInput): number {
 }
 
 function pointsFor(bands: readonly Band[], value: number): number {
-  const band = bands.find((b) => (b.min === undefined || value >= b.min) && (b.max === undefined || value < b.max));
+  const band = bands.find(
+    (b) => (b.min === undefined || value >= b.min) && (b.max === undefined || value < b.max),
+  );
   return band?.points ?? 0;
 }
 
 export function score(options: { input: ScoreInput; card?: Scorecard; productMax: Fen }): ScoreResult {
   const card = options.card ?? DEFAULT_SCORECARD;
   const factors = card.factors.map((f) => {
-    const value = valueOf(f.key, options.input);
+    const value = factorValue(f.key, options.input);
     return {
       key: f.key,
       nameZh: f.nameZh,

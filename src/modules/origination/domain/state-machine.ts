@@ -39,7 +39,11 @@ export const TRANSITIONS: Record<ApplicationAction, Transition> = {
   "risk-plan": { from: ["assessed"], permission: "applications.review", forbidsOriginator: true },
   vote: { from: ["pending-committee"], permission: "applications.vote", forbidsOriginator: true },
   disburse: { from: ["approved"], permission: "loans.disburse", forbidsOriginator: true },
-  reject: { from: ["submitted", "interviewed", "qualified", "assessed"], permission: "applications.review", forbidsOriginator: true },
+  reject: {
+    from: ["submitted", "interviewed", "qualified", "assessed"],
+    permission: "applications.review",
+    forbidsOriginator: true,
+  },
   withdraw: {
     from: ["submitted", "interviewed", "qualified", "assessed", "pending-committee", "approved"],
     permission: "applications.create",
@@ -80,8 +84,10 @@ export function checkTransition(options: {
   originatorId: string;
 }): TransitionCheck {
   const rule = TRANSITIONS[options.action];
-  if (rule.permission !== "system" && !options.permissions.has(rule.permission)) return { ok: false, reason: "forbidden" };
+  if (rule.permission !== "system" && !options.permissions.has(rule.permission))
+    return { ok: false, reason: "forbidden" };
   if (!rule.from.includes(options.status)) return { ok: false, reason: "wrong-status" };
-  if (rule.forbidsOriginator && options.actorId === options.originatorId) return { ok: false, reason: "originator" };
+  if (rule.forbidsOriginator && options.actorId === options.originatorId)
+    return { ok: false, reason: "originator" };
   return { ok: true };
 }

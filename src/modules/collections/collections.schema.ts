@@ -1,0 +1,74 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+// A loan that falls overdue gets one open task; the daily batch opens it and keeps its bucket
+// current, a repayment that clears the arrears resolves it. Keyed by loan for co-location.
+export const collectionTasks = pgTable(
+  "collection_tasks",
+  {
+    loanId: uuid("loan_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    bucket: text("bucket").notNull(),
+    dpd: integer("dpd").notNull(),
+    status: text("status").$type<"open" | "resolved">().notNull().default("open"),
+    assignedTo: uuid("assigned_to"),
+    openedOn: date("opened_on", { mode: "string" }).notNull(),
+    resolvedOn: date("resolved_on", { mode: "string" }),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.loanId, t.id] }),
+    uniqueIndex("collection_tasks_one_open_uq").on(t.loanId).where(sql`${t.status} = 'open'`),
+    index("collection_tasks_status_idx").on(t.status, t.bucket),
+  ],
+);
+
+export type TemplateCode = "due-reminder" | "overdue-notice";
+
+// Texts of the reminders the batch writes; placeholders {loanNo} {period} {dueDate} {amount}.
+export const notificationTemplates = pgTable("notification_templates", {
+  code: text("code").primaryKey(),
+  channel: text("channel").notNull().default("sms"),
+  locale: text("locale").notNull().default("zh-CN"),
+  body: text("body").notNull(),
+  updatedBy: uuid("updated_by"),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});
+
+// Messages waiting for a sender (SMS gateway, WeChat); the batch only writes them. The unique key
+// makes a rerun of a date unable to queue the same reminder twice.
+export const notificationsOutbox = pgTable(
+  "notifications_outbox",
+  {
+    loanId: uuid("loan_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    templateCode: text("template_code").notNull(),
+    channel: text("channel").notNull(),
+    customerId: uuid("customer_id").notNull(),
+    period: integer("period").notNull(),
+    dueDate: date("due_date", { mode: "string" }).notNull(),
+    amount: bigint("amount_fen", { mode: "number" }).notNull(),
+    body: text("body").notNull(),
+    businessDate: date("business_date", { mode: "string" }).notNull(),
+    status: text("status").$type<"pending" | "sent" | "failed">().notNull().default("pending"),
+    payload: jsonb("payload"),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.loanId, t.id] }),
+    uniqueIndex("notifications_outbox_once_uq").on(t.loanId, t.templateCode, t.period, t.dueDate),
+    index("notifications_outbox_status_idx").on(t.status, t.businessDate),
+  ],
+);

@@ -1,0 +1,206 @@
+// Business parameters with effective dates (DOMAIN.md: "must be configurable"). The value in force on
+// a date is the row with the latest effective_from not after it; with no such row, the default below.
+import { and, desc, eq, lte } from "drizzle-orm";
+import { z } from "zod";
+import { recordAudit } from "../../platform/audit.ts";
+import { type RequestContext, requirePermission } from "../../platform/auth/actor.ts";
+import type { Db, Queryable } from "../../platform/db.ts";
+import { invalid } from "../../platform/errors.ts";
+import { isRealDate } from "../../platform/http/schemas.ts";
+import type { CommitteeRule } from "../origination/domain/committee.ts";
+import { DEFAULT_SCORECARD, type Scorecard } from "../origination/domain/scorecard.ts";
+import { settings } from "./settings.schema.ts";
+
+type ServicingAllocationOrder = {
+  components: ("fee" | "penalty" | "interest" | "principal")[];
+  installments: "oldest-first" | "newest-first";
+  strategy: "by-installment" | "by-component";
+};
+
+const rate = z.string().regex(/^(0(\.\d{1,6})?|1(\.0{1,6})?)$/);
+
+type SettingDef<T> = { default: T; schema: z.ZodType<T>; zh: string; en: string };
+const def = <T>(d: SettingDef<T>) => d;
+
+export const SETTING_DEFAULTS = {
+  "rates.apr-cap": def({ default: "0.24", schema: rate, zh: "年化利率(APR)上限", en: "APR cap" }),
+  // The one-year LPR: each change is a new row dated when it took effect, so the rows are the dated table.
+  "rates.lpr-1y": def({ default: "0.030", schema: rate, zh: "一年期 LPR", en: "One-year LPR" }),
+  "rates.lpr-multiple": def({
+    default: "4",
+    schema: z.string().regex(/^\d{1,2}(\.\d{1,2})?$/),
+    zh: "LPR 倍数警戒线",
+    en: "LPR multiple flagged above",
+  }),
+  // DOMAIN.md §8: nothing is deducted from the principal at disbursement unless this allows a disclosed fee.
+  "fees.upfront-allowed": def({
+    default: false,
+    schema: z.boolean(),
+    zh: "允许放款时收取已披露的前置费用",
+    en: "Allow a disclosed upfront fee at disbursement",
+  }),
+  // DOMAIN.md §8: one borrower's outstanding balance ≤ this share of net assets; with related parties ≤ the next.
+  "limits.per-borrower-share": def({
+    default: "0.10",
+    schema: rate,
+    zh: "单户贷款余额占净资产上限",
+    en: "Per-borrower share of net assets",
+  }),
+  "limits.related-party-share": def({
+    default: "0.15",
+    schema: rate,
+    zh: "关联方合计占净资产上限",
+    en: "Related parties' share of net assets",
+  }),
+  // DOMAIN.md §5: the committee (gm + risk + finance) decides unanimously unless set to majority.
+  "origination.committee-roles": def<string[]>({
+    default: ["gm", "risk", "finance"],
+    schema: z.array(z.string().min(1)).min(1),
+    zh: "贷审委员会成员角色",
+    en: "Credit committee member roles",
+  }),
+  "origination.committee-rule": def<CommitteeRule>({
+    default: "unanimous",
+    schema: z.enum(["unanimous", "majority"]),
+    zh: "贷审委员会表决规则",
+    en: "Credit committee voting rule",
+  }),
+  // How long each stage may take before the application page warns (hours), and when an untouched
+  // application expires.
+  "origination.stage-limit-hours": def<Record<string, number>>({
+    default: { submitted: 48, interviewed: 48, qualified: 48, assessed: 48, "pending-committee": 72, approved: 72 },
+    schema: z.record(z.string(), z.number().min(1).max(24 * 90)),
+    zh: "审批各环节时限(小时)",
+    en: "Time limit per approval stage (hours)",
+  }),
+  "origination.expiry-days": def({
+    default: 30,
+    schema: z.number().int().min(1).max(365),
+    zh: "申请无进展自动失效天数",
+    en: "Days without progress before an application expires",
+  }),
+  "origination.scorecard": def<Scorecard>({
+    default: DEFAULT_SCORECARD,
+    schema: z.custom<Scorecard>(
+      (v) => typeof v === "object" && v !== null && "factors" in v && "grades" in v,
+    ),
+    zh: "信用评分卡",
+    en: "Credit scorecard",
+  }),
+  // Loan servicing (DOMAIN.md §4). The business date moves only through the daily batch (loans/cob):
+  // each close of business writes a row effective from the date it closed; unset = today in China.
+  "business-date": def<string | null>({
+    default: null,
+    schema: z.string().refine(isRealDate).nullable(),
+    zh: "营业日(仅由日终批处理推进)",
+    en: "Business date (moved only by the close of business)",
+  }),
+  "servicing.allocation-order": def<ServicingAllocationOrder>({
+    default: {
+      components: ["fee", "penalty", "interest", "principal"],
+      installments: "oldest-first",
+      strategy: "by-installment",
+    },
+    schema: z.object({
+      components: z.array(z.enum(["fee", "penalty", "interest", "principal"])).length(4),
+      installments: z.enum(["oldest-first", "newest-first"]),
+      strategy: z.enum(["by-installment", "by-component"]),
+    }),
+    zh: "还款冲抵顺序",
+    en: "Repayment allocation order",
+  }),
+  "servicing.classification-thresholds": def({
+    default: { specialMention: 1, substandard: 91, doubtful: 271, loss: 361 },
+    schema: z.object({
+      specialMention: z.number().int().min(1),
+      substandard: z.number().int().min(1),
+      doubtful: z.number().int().min(1),
+      loss: z.number().int().min(1),
+    }),
+    zh: "五级分类逾期天数下限",
+    en: "Five-level classification: lowest DPD of each class",
+  }),
+  "servicing.provision-rates": def({
+    default: { normal: "0.01", "special-mention": "0.02", substandard: "0.25", doubtful: "0.5", loss: "1" },
+    schema: z.object({
+      normal: rate,
+      "special-mention": rate,
+      substandard: rate,
+      doubtful: rate,
+      loss: rate,
+    }),
+    zh: "贷款损失准备计提比例",
+    en: "Loan-loss provision rates",
+  }),
+  "servicing.reminder-days-before": def({
+    default: 3,
+    schema: z.number().int().min(0).max(30),
+    zh: "到期提醒提前天数",
+    en: "Days before the due date to send a reminder",
+  }),
+  "servicing.overdue-notice-days-after": def({
+    default: 1,
+    schema: z.number().int().min(1).max(30),
+    zh: "逾期通知在逾期后第几天发送",
+    en: "Days after the due date to send the overdue notice",
+  }),
+  // Capital pool (资金): bank borrowings may not exceed this multiple of net capital.
+  "capital.leverage-max": def({
+    default: "1.0",
+    schema: z.string().regex(/^\d{1,2}(\.\d{1,2})?$/),
+    zh: "融资杠杆上限(借款/净资本)",
+    en: "Leverage cap (borrowings / net capital)",
+  }),
+} satisfies Record<string, SettingDef<unknown>>;
+
+export type SettingKey = keyof typeof SETTING_DEFAULTS;
+export type SettingValue<K extends SettingKey> = (typeof SETTING_DEFAULTS)[K]["default"];
+
+export function isSettingKey(key: string): key is SettingKey {
+  return key in SETTING_DEFAULTS;
+}
+
+export async function getSetting<K extends SettingKey>(
+  db: Queryable,
+  key: K,
+  asOfDate: string,
+): Promise<SettingValue<K>> {
+  const [row] = await db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(and(eq(settings.key, key), lte(settings.effectiveFrom, asOfDate)))
+    .orderBy(desc(settings.effectiveFrom), desc(settings.id))
+    .limit(1);
+  return (row ? row.value : SETTING_DEFAULTS[key].default) as SettingValue<K>;
+}
+
+export async function setSetting<K extends SettingKey>(
+  db: Db,
+  ctx: RequestContext,
+  input: { key: K; value: SettingValue<K>; effectiveFrom: string; note?: string | null },
+): Promise<void> {
+  requirePermission(ctx, "settings.manage");
+  if (!isRealDate(input.effectiveFrom)) throw invalid({ effectiveFrom: "invalid-date" });
+  const parsed = (SETTING_DEFAULTS[input.key].schema as z.ZodType).safeParse(input.value);
+  if (!parsed.success) throw invalid({ value: "invalid-value" });
+  await db.transaction(async (tx) => {
+    const before = await getSetting(tx, input.key, input.effectiveFrom);
+    const [row] = await tx
+      .insert(settings)
+      .values({
+        key: input.key,
+        value: parsed.data,
+        effectiveFrom: input.effectiveFrom,
+        note: input.note ?? null,
+        createdBy: ctx.actor.userId,
+      })
+      .returning({ id: settings.id });
+    await recordAudit(tx, ctx, {
+      action: "setting.changed",
+      entityType: "setting",
+      entityId: input.key,
+      before: { value: before },
+      after: { value: parsed.data, effectiveFrom: input.effectiveFrom, id: row.id },
+    });
+  });
+}
