@@ -239,29 +239,68 @@ const MESSAGES: Record<string, Message> = {
     en: "Insufficient funds: {available} available, {needed} needed",
   },
   // loan servicing, daily batch, ledger and capital
-  "loan-not-active": { zh: "贷款已结清或已核销({status}),不能再办理此业务", en: "The loan is {status}; this cannot be done on it" },
-  "date-before-disbursement": { zh: "日期不能早于放款日", en: "The date cannot be before the disbursement date" },
-  "date-after-business-date": { zh: "日期不能晚于当前营业日", en: "The date cannot be after the current business date" },
-  "allocation-mismatch": { zh: "还款冲抵结果与账户不一致,已全部回滚", en: "The allocation did not match the account; nothing was written" },
+  "loan-not-active": {
+    zh: "贷款已结清或已核销({status}),不能再办理此业务",
+    en: "The loan is {status}; this cannot be done on it",
+  },
+  "date-before-disbursement": {
+    zh: "日期不能早于放款日",
+    en: "The date cannot be before the disbursement date",
+  },
+  "date-after-business-date": {
+    zh: "日期不能晚于当前营业日",
+    en: "The date cannot be after the current business date",
+  },
+  "allocation-mismatch": {
+    zh: "还款冲抵结果与账户不一致,已全部回滚",
+    en: "The allocation did not match the account; nothing was written",
+  },
   "reversal-not-supported": { zh: "此类交易({kind})不能冲正", en: "A {kind} transaction cannot be reversed" },
   "already-reversed": { zh: "该笔交易已冲正", en: "This transaction is already reversed" },
-  "reversal-pending": { zh: "该笔交易已有待审批的冲正申请", en: "A reversal of this transaction is already waiting for approval" },
-  "reversal-own-proposal": { zh: "冲正须由申请人以外的人员审批", en: "A reversal must be approved by someone other than its proposer" },
+  "reversal-pending": {
+    zh: "该笔交易已有待审批的冲正申请",
+    en: "A reversal of this transaction is already waiting for approval",
+  },
+  "reversal-own-proposal": {
+    zh: "冲正须由申请人以外的人员审批",
+    en: "A reversal must be approved by someone other than its proposer",
+  },
   "reversal-not-latest": {
     zh: "只能冲正该贷款最近一笔有效交易,请先冲正之后的交易",
     en: "Only the loan's latest standing transaction can be reversed; reverse the later ones first",
   },
-  "reversal-credit-used": { zh: "该笔还款形成的溢缴款已退还,不能冲正", en: "The credit balance this payment created has been refunded; it cannot be reversed" },
-  "prepayment-arrears": { zh: "请先还清已到期的欠款,再办理部分提前还款", en: "Pay what is already due before a partial prepayment" },
-  "prepayment-nothing-ahead": { zh: "已无未到期的期次,请办理正常还款或提前结清", en: "No installment is still ahead; post a repayment or settle the loan" },
+  "reversal-credit-used": {
+    zh: "该笔还款形成的溢缴款已退还,不能冲正",
+    en: "The credit balance this payment created has been refunded; it cannot be reversed",
+  },
+  "prepayment-arrears": {
+    zh: "请先还清已到期的欠款,再办理部分提前还款",
+    en: "Pay what is already due before a partial prepayment",
+  },
+  "prepayment-nothing-ahead": {
+    zh: "已无未到期的期次,请办理正常还款或提前结清",
+    en: "No installment is still ahead; post a repayment or settle the loan",
+  },
   "prepayment-paid-ahead": {
     zh: "后续期次已有提前还款,不能再重排还款计划",
     en: "Later installments were already paid ahead; the schedule cannot be re-arranged",
   },
-  "refund-exceeds-credit": { zh: "退款金额超过溢缴款余额 {credit} 元", en: "The refund is more than the credit balance of {credit}" },
-  "batch-already-running": { zh: "日终批处理正在运行,请稍后再试", en: "A close of business is already running; try again later" },
-  "cob-too-many-dates": { zh: "一次最多处理 {max} 个营业日", en: "One run closes at most {max} business dates" },
-  "cob-incomplete": { zh: "{date} 仍有 {loans} 笔贷款未完成日终,营业日未推进", en: "{loans} loans are not closed for {date}; the business date did not move" },
+  "refund-exceeds-credit": {
+    zh: "退款金额超过溢缴款余额 {credit} 元",
+    en: "The refund is more than the credit balance of {credit}",
+  },
+  "batch-already-running": {
+    zh: "日终批处理正在运行,请稍后再试",
+    en: "A close of business is already running; try again later",
+  },
+  "cob-too-many-dates": {
+    zh: "一次最多处理 {max} 个营业日",
+    en: "One run closes at most {max} business dates",
+  },
+  "cob-incomplete": {
+    zh: "{date} 仍有 {loans} 笔贷款未完成日终,营业日未推进",
+    en: "{loans} loans are not closed for {date}; the business date did not move",
+  },
   "cob-date-before-business-date": {
     zh: "日期不能早于当前营业日 {businessDate}",
     en: "The date cannot be before the current business date {businessDate}",
@@ -270,8 +309,16 @@ const MESSAGES: Record<string, Message> = {
     zh: "借款后将超过融资杠杆上限({multiple} 倍净资本,最多 {limit} 元,已借 {borrowed} 元)",
     en: "This borrowing would exceed the leverage cap ({multiple} × net capital: at most {limit}, already {borrowed})",
   },
-  "maturity-before-date": { zh: "到期日须晚于借款日", en: "The maturity date must be after the borrowing date" },
-  "ledger-posting-invalid": { zh: "记账分录不平衡或无效({problem})", en: "The journal posting is invalid ({problem})" },
+  "maturity-before-date": {
+    zh: "到期日须晚于借款日",
+    en: "The maturity date must be after the borrowing date",
+  },
+  "ledger-posting-invalid": {
+    zh: "记账分录不平衡或无效({problem})",
+    en: "The journal posting is invalid ({problem})",
+  },
+  "date-in-past": { zh: "生效日期不能早于今天", en: "The effective date cannot be in the past" },
+  "proposal-decided": { zh: "该提议已处理", en: "This proposal has already been decided" },
   "internal-error": { zh: "服务器内部错误,请稍后重试", en: "Internal server error, please try again" },
   "route-not-found": { zh: "接口不存在", en: "No such endpoint" },
 };

@@ -7,6 +7,7 @@ import { customersDemoSeeder } from "../modules/customers/customers.demo.ts";
 import { userRoles, users } from "../modules/identity/identity.schema.ts";
 import { ensureBuiltInRoles } from "../modules/identity/roles.service.ts";
 import { generatePassword } from "../modules/identity/users.service.ts";
+import { loansDemoSeeder } from "../modules/loans/demo/loans.demo.ts";
 import { originationDemoSeeder } from "../modules/origination/origination.demo.ts";
 import { productsDemoSeeder } from "../modules/products/products.demo.ts";
 import { buildDemoPeople, DEMO_DEPARTMENTS } from "../modules/staff/demo-org.ts";
@@ -27,7 +28,12 @@ export type SeedEnv = { dataKey: Buffer; depth?: "essentials" | "full" };
 export type DemoSeeder = { name: string; run: (db: Db, env: SeedEnv) => Promise<void>; essential?: boolean };
 
 /** Capabilities add their demo data here, in dependency order. */
-export const DEMO_SEEDERS: DemoSeeder[] = [productsDemoSeeder, customersDemoSeeder, originationDemoSeeder];
+export const DEMO_SEEDERS: DemoSeeder[] = [
+  productsDemoSeeder,
+  customersDemoSeeder,
+  loansDemoSeeder,
+  originationDemoSeeder,
+];
 
 export async function userCount(db: Db): Promise<number> {
   const [{ n }] = await db.select({ n: count() }).from(users);

@@ -68,8 +68,21 @@ export const SETTING_DEFAULTS = {
   // How long each stage may take before the application page warns (hours), and when an untouched
   // application expires.
   "origination.stage-limit-hours": def<Record<string, number>>({
-    default: { submitted: 48, interviewed: 48, qualified: 48, assessed: 48, "pending-committee": 72, approved: 72 },
-    schema: z.record(z.string(), z.number().min(1).max(24 * 90)),
+    default: {
+      submitted: 48,
+      interviewed: 48,
+      qualified: 48,
+      assessed: 48,
+      "pending-committee": 72,
+      approved: 72,
+    },
+    schema: z.record(
+      z.string(),
+      z
+        .number()
+        .min(1)
+        .max(24 * 90),
+    ),
     zh: "审批各环节时限(小时)",
     en: "Time limit per approval stage (hours)",
   }),

@@ -4,7 +4,9 @@
 export const PERMISSIONS = {
   "users.manage": { zh: "管理用户与角色", en: "Manage users and roles" },
   "audit.read": { zh: "查看审计日志", en: "Read the audit trail" },
-  "settings.manage": { zh: "修改系统设置", en: "Change settings" },
+  "settings.read": { zh: "查看业务参数", en: "View settings" },
+  "settings.manage": { zh: "提议修改业务参数", en: "Propose setting changes" },
+  "settings.approve": { zh: "审批业务参数修改", en: "Approve setting changes" },
   "pii.unmask": { zh: "查看完整个人信息", en: "Unmask personal data" },
   "customers.read": { zh: "查看客户", en: "View customers" },
   "customers.write": { zh: "登记与维护客户", en: "Register and edit customers" },
@@ -72,6 +74,7 @@ const READ_BUSINESS: Permission[] = [
   "loans.read",
   "kpi.read",
   "reports.read",
+  "settings.read",
 ];
 
 // DOMAIN.md §1. Compliance reads everything but changes nothing; admin manages users and settings
@@ -86,6 +89,7 @@ export const DEFAULT_ROLES: Record<RoleKey, RoleDefault> = {
       ...READ_BUSINESS,
       "customers.write",
       "products.manage",
+      "settings.approve",
       "applications.vote",
       "ledger.read",
       "staff.read",
@@ -234,6 +238,6 @@ export const DEFAULT_ROLES: Record<RoleKey, RoleDefault> = {
     zh: "系统管理员",
     en: "System administrator",
     scope: "all",
-    permissions: ["users.manage", "settings.manage", "audit.read"],
+    permissions: ["users.manage", "settings.read", "settings.manage", "audit.read"],
   },
 };

@@ -11,6 +11,7 @@ import { registerBatchRoutes } from "../../modules/loans/cob/batch.routes.ts";
 import { registerLoanRoutes } from "../../modules/loans/loans.routes.ts";
 import { registerOriginationRoutes } from "../../modules/origination/origination.routes.ts";
 import { registerProductRoutes } from "../../modules/products/products.routes.ts";
+import { registerSettingsRoutes } from "../../modules/settings/settings.routes.ts";
 import type { ModuleDeps } from "./app.ts";
 
 export function registerModuleRoutes(api: FastifyInstance, deps: ModuleDeps): void {
@@ -20,6 +21,7 @@ export function registerModuleRoutes(api: FastifyInstance, deps: ModuleDeps): vo
   registerCustomerRoutes(api, deps);
   registerProductRoutes(api, deps);
   registerOriginationRoutes(api, deps);
+  registerSettingsRoutes(api, deps);
   registerLoanRoutes(api, deps);
   registerBatchRoutes(api, deps);
   registerLedgerRoutes(api, deps);
