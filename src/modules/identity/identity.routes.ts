@@ -19,7 +19,7 @@ import {
 import { changePassword, login, logout } from "./login.service.ts";
 import { createRole, deleteRole, listRoles, updateRole } from "./roles.service.ts";
 import { SESSION_COOKIE } from "./sessions.ts";
-import { createUser, getUser, listDepartments, listUsers, resetPassword, updateUser } from "./users.service.ts";
+import { createUser, getUser, listDepartments, listUsers, ownProfile, resetPassword, updateUser } from "./users.service.ts";
 
 function setSessionCookies(request: FastifyRequest, reply: FastifyReply, token: string): void {
   const secure = request.protocol === "https";
@@ -57,8 +57,9 @@ export function registerIdentityRoutes(api: FastifyInstance, { db, config }: App
 
   r.get("/auth/me", { schema: { tags: ["auth"], summary: "The signed-in user, roles and permissions" } }, async (request) => {
     const actor = contextOf(request).actor;
+    const profile = await ownProfile(db, actor.userId as string);
     return {
-      user: { id: actor.userId, username: actor.username, displayName: actor.displayName, roles: actor.roles },
+      user: { id: actor.userId, username: actor.username, displayName: actor.displayName, roles: actor.roles, ...profile },
       permissions: [...actor.permissions].sort(),
       dataScope: actor.scope,
       sessionIdleMinutes: config.sessionIdleMinutes,

@@ -239,3 +239,13 @@ export async function listDepartments(db: Db) {
   return db.select().from(departments).orderBy(asc(departments.sortOrder), asc(departments.id));
 }
 
+
+/** What a person sees of their own record on every page: where they sit in the company. */
+export async function ownProfile(db: Db, userId: string) {
+  const [row] = await db
+    .select({ departmentId: users.departmentId, departmentName: departments.nameZh, departmentNameEn: departments.nameEn, title: users.title })
+    .from(users)
+    .leftJoin(departments, eq(departments.id, users.departmentId))
+    .where(eq(users.id, userId));
+  return row ?? { departmentId: null, departmentName: null, departmentNameEn: null, title: null };
+}

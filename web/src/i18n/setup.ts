@@ -1,0 +1,61 @@
+// i18next with the two console languages. zh-CN is the default; the choice is kept in localStorage
+// and also sent to the API as Accept-Language, so server messages come back in the same language.
+import i18next from "i18next";
+import { initReactI18next } from "react-i18next";
+import { DEFAULT_ROLES, PERMISSIONS } from "../../../src/platform/auth/permissions.ts";
+import { enUS } from "./en-us.ts";
+import { zhCN } from "./zh-cn.ts";
+
+// Permission and built-in role names come from the server's own list, so the two never drift.
+function serverNames(language: "zh" | "en") {
+  return {
+    permissions: Object.fromEntries(
+      Object.entries(PERMISSIONS).map(([key, names]) => [key, names[language]]),
+    ),
+    roles: Object.fromEntries(Object.entries(DEFAULT_ROLES).map(([key, role]) => [key, role[language]])),
+  };
+}
+
+export const LANGUAGES = ["zh-CN", "en-US"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = "mc.lang";
+
+function storedLanguage(): Language {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    return saved === "en-US" ? "en-US" : "zh-CN";
+  } catch {
+    return "zh-CN";
+  }
+}
+
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources: {
+    "zh-CN": { translation: { ...zhCN, ...serverNames("zh") } },
+    "en-US": { translation: { ...enUS, ...serverNames("en") } },
+  },
+  lng: storedLanguage(),
+  fallbackLng: "zh-CN",
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+});
+
+export function currentLanguage(): Language {
+  return i18n.language === "en-US" ? "en-US" : "zh-CN";
+}
+
+export async function changeLanguage(language: Language): Promise<void> {
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Private mode: the choice lasts for this page only.
+  }
+  document.documentElement.lang = language;
+  await i18n.changeLanguage(language);
+}
+
+document.documentElement.lang = currentLanguage();

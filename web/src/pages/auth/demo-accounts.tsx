@@ -1,0 +1,46 @@
+import { Tag, Tooltip, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+
+// The demo company's sign-ins (API.md): username = role key, one shared password. A static hint for
+// demo builds only; nothing is fetched for it.
+const DEMO_ROLES = [
+  "gm",
+  "risk",
+  "finance",
+  "sales-director",
+  "team-manager",
+  "customer-manager",
+  "tele-leader",
+  "telemarketer",
+  "loan-admin",
+  "service",
+  "compliance",
+  "hr",
+  "admin",
+] as const;
+const DEMO_PASSWORD = "Demo@2026";
+
+export function DemoAccounts({ onPick }: { onPick: (username: string, password: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="demo-accounts" data-testid="demo-accounts">
+      <Typography.Text strong>{t("auth.demoTitle")}</Typography.Text>
+      <Typography.Paragraph type="secondary" className="demo-accounts-hint">
+        {t("auth.demoHint", { password: DEMO_PASSWORD })}
+      </Typography.Paragraph>
+      <div className="demo-accounts-list">
+        {DEMO_ROLES.map((role) => (
+          <Tooltip key={role} title={t(`roles.${role}`)}>
+            <Tag.CheckableTag
+              checked={false}
+              onChange={() => onPick(role, DEMO_PASSWORD)}
+              data-testid={`demo-${role}`}
+            >
+              <span className="mono">{role}</span>
+            </Tag.CheckableTag>
+          </Tooltip>
+        ))}
+      </div>
+    </div>
+  );
+}
