@@ -35,10 +35,30 @@ describe("microcredit CLI", () => {
   });
 
   it("creates a user, refusing a weak password with exit 2", () => {
-    const weak = run("users", "create", "--username", "ops.li", "--name", "李运维", "--roles", "admin", "--password", "123");
+    const weak = run(
+      "users",
+      "create",
+      "--username",
+      "ops.li",
+      "--name",
+      "李运维",
+      "--roles",
+      "admin",
+      "--password",
+      "123",
+    );
     expect(weak.status).toBe(2);
     expect(weak.stderr).toMatch(/password/i);
-    const ok = run("users", "create", "--username", "ops.li", "--name", "李运维", "--roles", "admin,compliance");
+    const ok = run(
+      "users",
+      "create",
+      "--username",
+      "ops.li",
+      "--name",
+      "李运维",
+      "--roles",
+      "admin,compliance",
+    );
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/one-time password: \S{16}/);
   });

@@ -6,7 +6,12 @@ let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
   const admin = await t.as("admin");
-  for (let i = 0; i < 5; i++) await admin.post("/api/v1/users", { username: `audit.user${i}`, displayName: `审计${i}`, roles: ["service"] });
+  for (let i = 0; i < 5; i++)
+    await admin.post("/api/v1/users", {
+      username: `audit.user${i}`,
+      displayName: `审计${i}`,
+      roles: ["service"],
+    });
 });
 afterAll(async () => t.close());
 
@@ -40,13 +45,19 @@ describe("audit trail", () => {
     expect(intact.checked).toBeGreaterThanOrEqual(10);
 
     const target = (await compliance.get("/api/v1/audit?action=user.created&pageSize=1")).json().items[0];
-    await t.handle.db.execute(`update audit_log set actor_name = 'someone-else' where id = ${Number(target.id)}`);
+    await t.handle.db.execute(
+      `update audit_log set actor_name = 'someone-else' where id = ${Number(target.id)}`,
+    );
     const broken = (await compliance.get("/api/v1/audit/verify")).json();
     expect(broken).toMatchObject({ ok: false, brokenAt: target.id, reason: "record content changed" });
 
     await t.handle.db.execute(`update audit_log set actor_name = 'admin' where id = ${Number(target.id)}`);
     expect((await verifyAuditChain(t.handle.db)).ok).toBe(true);
     await t.handle.db.execute(`delete from audit_log where id = ${Number(target.id) - 1}`);
-    expect(await verifyAuditChain(t.handle.db)).toMatchObject({ ok: false, brokenAt: target.id - 1, reason: "missing record" });
+    expect(await verifyAuditChain(t.handle.db)).toMatchObject({
+      ok: false,
+      brokenAt: target.id - 1,
+      reason: "missing record",
+    });
   });
 });

@@ -21,10 +21,17 @@ const auditQuery = z
 
 export function registerAuditRoutes(api: FastifyInstance, { db }: AppDeps): void {
   const r = api.withTypeProvider<ZodTypeProvider>();
-  r.get("/audit", { schema: { tags: ["audit"], summary: "Browse the audit trail", querystring: auditQuery }, config: { permission: "audit.read" } }, (request) =>
-    listAudit(db, contextOf(request), request.query),
+  r.get(
+    "/audit",
+    {
+      schema: { tags: ["audit"], summary: "Browse the audit trail", querystring: auditQuery },
+      config: { permission: "audit.read" },
+    },
+    (request) => listAudit(db, contextOf(request), request.query),
   );
-  r.get("/audit/verify", { schema: { tags: ["audit"], summary: "Verify the hash chain" }, config: { permission: "audit.read" } }, (request) =>
-    verifyAudit(db, contextOf(request)),
+  r.get(
+    "/audit/verify",
+    { schema: { tags: ["audit"], summary: "Verify the hash chain" }, config: { permission: "audit.read" } },
+    (request) => verifyAudit(db, contextOf(request)),
   );
 }

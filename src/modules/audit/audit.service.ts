@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, ilike, lt, type SQL } from "drizzle-orm";
-import { requirePermission, type RequestContext } from "../../platform/auth/actor.ts";
-import { verifyAuditChain, type ChainReport } from "../../platform/audit.ts";
+import { type ChainReport, verifyAuditChain } from "../../platform/audit.ts";
+import { type RequestContext, requirePermission } from "../../platform/auth/actor.ts";
 import type { Db } from "../../platform/db.ts";
 import { auditLog } from "./audit.schema.ts";
 
@@ -29,7 +29,8 @@ export async function listAudit(db: Db, ctx: RequestContext, query: AuditQuery) 
   if (query.entityType) conditions.push(eq(auditLog.entityType, query.entityType));
   if (query.entityId) conditions.push(eq(auditLog.entityId, query.entityId));
   // Dates are business days in China (UTC+8): a day runs from 00:00 to 24:00 Beijing time.
-  if (query.from) conditions.push(gte(auditLog.at, new Date(addDays(query.from, 0).getTime() - 8 * 3600_000)));
+  if (query.from)
+    conditions.push(gte(auditLog.at, new Date(addDays(query.from, 0).getTime() - 8 * 3600_000)));
   if (query.to) conditions.push(lt(auditLog.at, new Date(addDays(query.to, 1).getTime() - 8 * 3600_000)));
   const where = conditions.length ? and(...conditions) : undefined;
   const [{ total }] = await db.select({ total: count() }).from(auditLog).where(where);

@@ -17,7 +17,10 @@ export const createUserBody = z
     username: z.string().min(3).max(32),
     displayName: z.string().trim().min(1).max(64),
     password: z.string().min(1).max(256).optional(),
-    roles: z.array(roleKey).max(ROLE_KEYS.length + 20).default([]),
+    roles: z
+      .array(roleKey)
+      .max(ROLE_KEYS.length + 20)
+      .default([]),
     departmentId: z.number().int().positive().nullable().optional(),
     managerId: z.uuid().nullable().optional(),
     title: z.string().max(64).nullable().optional(),
@@ -27,7 +30,10 @@ export const createUserBody = z
 export const updateUserBody = z
   .object({
     displayName: z.string().trim().min(1).max(64).optional(),
-    roles: z.array(roleKey).max(ROLE_KEYS.length + 20).optional(),
+    roles: z
+      .array(roleKey)
+      .max(ROLE_KEYS.length + 20)
+      .optional(),
     status: z.enum(["active", "disabled"]).optional(),
     departmentId: z.number().int().positive().nullable().optional(),
     managerId: z.uuid().nullable().optional(),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../platform/testing/test-app.ts";
 import { ROLE_KEYS } from "../../platform/auth/permissions.ts";
+import { createTestApp, type TestApp } from "../../platform/testing/test-app.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -42,7 +42,10 @@ describe("sign-in", () => {
   it("locks an account for 15 minutes after five failures, even with the right password", async () => {
     const anon = t.anonymous();
     const codes: number[] = [];
-    for (let i = 0; i < 5; i++) codes.push((await anon.post("/api/v1/auth/login", { username: "service", password: "nope" })).statusCode);
+    for (let i = 0; i < 5; i++)
+      codes.push(
+        (await anon.post("/api/v1/auth/login", { username: "service", password: "nope" })).statusCode,
+      );
     expect(codes).toEqual([401, 401, 401, 401, 423]);
     const locked = await anon.post("/api/v1/auth/login", { username: "service", password: "Demo@2026" });
     expect(locked.statusCode).toBe(423);
@@ -52,7 +55,9 @@ describe("sign-in", () => {
     const user = list.json().items.find((u: { username: string }) => u.username === "service");
     expect(user.locked).toBe(true);
     expect((await admin.patch(`/api/v1/users/${user.id}`, { unlock: true })).statusCode).toBe(200);
-    expect((await anon.post("/api/v1/auth/login", { username: "service", password: "Demo@2026" })).statusCode).toBe(200);
+    expect(
+      (await anon.post("/api/v1/auth/login", { username: "service", password: "Demo@2026" })).statusCode,
+    ).toBe(200);
   });
 
   it("signs out: the old cookie no longer works", async () => {
@@ -68,7 +73,8 @@ describe("rate limit", () => {
     try {
       const anon = limited.anonymous();
       const codes: number[] = [];
-      for (let i = 0; i < 4; i++) codes.push((await anon.post("/api/v1/auth/login", { username: "x", password: "y" })).statusCode);
+      for (let i = 0; i < 4; i++)
+        codes.push((await anon.post("/api/v1/auth/login", { username: "x", password: "y" })).statusCode);
       expect(codes).toEqual([401, 401, 401, 429]);
       const last = await anon.post("/api/v1/auth/login", { username: "x", password: "y" });
       expect(last.json().error.code).toBe("rate-limited");
@@ -97,18 +103,32 @@ describe("change password", () => {
   it("enforces the strength rules and signs other sessions out", async () => {
     const device1 = await t.as("loan-admin");
     const device2 = await t.as("loan-admin");
-    const weak = await device1.post("/api/v1/auth/password", { currentPassword: "Demo@2026", newPassword: "short1!" });
+    const weak = await device1.post("/api/v1/auth/password", {
+      currentPassword: "Demo@2026",
+      newPassword: "short1!",
+    });
     expect(weak.statusCode).toBe(400);
     expect(Object.keys(weak.json().error.fields)).toEqual(["newPassword"]);
-    const withName = await device1.post("/api/v1/auth/password", { currentPassword: "Demo@2026", newPassword: "Loan-Admin-2026x" });
+    const withName = await device1.post("/api/v1/auth/password", {
+      currentPassword: "Demo@2026",
+      newPassword: "Loan-Admin-2026x",
+    });
     expect(withName.statusCode).toBe(400);
-    const wrongCurrent = await device1.post("/api/v1/auth/password", { currentPassword: "bad", newPassword: "Str0ng&Long-pass" });
+    const wrongCurrent = await device1.post("/api/v1/auth/password", {
+      currentPassword: "bad",
+      newPassword: "Str0ng&Long-pass",
+    });
     expect(wrongCurrent.json().error.fields).toHaveProperty("currentPassword");
-    const ok = await device1.post("/api/v1/auth/password", { currentPassword: "Demo@2026", newPassword: "Str0ng&Long-pass" });
+    const ok = await device1.post("/api/v1/auth/password", {
+      currentPassword: "Demo@2026",
+      newPassword: "Str0ng&Long-pass",
+    });
     expect(ok.statusCode).toBe(200);
     expect((await device1.get("/api/v1/auth/me")).statusCode).toBe(200);
     expect((await device2.get("/api/v1/auth/me")).statusCode).toBe(401);
-    const relogin = await t.anonymous().post("/api/v1/auth/login", { username: "loan-admin", password: "Str0ng&Long-pass" });
+    const relogin = await t
+      .anonymous()
+      .post("/api/v1/auth/login", { username: "loan-admin", password: "Str0ng&Long-pass" });
     expect(relogin.statusCode).toBe(200);
   });
 });
@@ -116,11 +136,17 @@ describe("change password", () => {
 describe("user administration", () => {
   it("creates a user with a one-time password that must be changed", async () => {
     const admin = await t.as("admin");
-    const res = await admin.post("/api/v1/users", { username: "new.cm", displayName: "新员工", roles: ["customer-manager"] });
+    const res = await admin.post("/api/v1/users", {
+      username: "new.cm",
+      displayName: "新员工",
+      roles: ["customer-manager"],
+    });
     expect(res.statusCode).toBe(201);
     const { user, initialPassword } = res.json();
     expect(user.roles).toEqual(["customer-manager"]);
-    const login = await t.anonymous().post("/api/v1/auth/login", { username: "new.cm", password: initialPassword });
+    const login = await t
+      .anonymous()
+      .post("/api/v1/auth/login", { username: "new.cm", password: initialPassword });
     expect(login.json().user.mustChangePassword).toBe(true);
   });
 
@@ -129,7 +155,11 @@ describe("user administration", () => {
     const dup = await admin.post("/api/v1/users", { username: "finance", displayName: "x", roles: [] });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.fields).toHaveProperty("username");
-    const role = await admin.post("/api/v1/users", { username: "someone", displayName: "x", roles: ["boss"] });
+    const role = await admin.post("/api/v1/users", {
+      username: "someone",
+      displayName: "x",
+      roles: ["boss"],
+    });
     expect(role.json().error.fields).toHaveProperty("roles");
     const name = await admin.post("/api/v1/users", { username: "A B", displayName: "x", roles: [] });
     expect(name.json().error.fields).toHaveProperty("username");
@@ -144,7 +174,9 @@ describe("user administration", () => {
     expect(res.json().roles).toEqual(["tele-leader", "telemarketer"]);
     expect((await target.get("/api/v1/auth/me")).statusCode).toBe(401);
     const compliance = await t.as("compliance");
-    const audit = await compliance.get(`/api/v1/audit?entityType=user&entityId=${user.id}&action=user.updated`);
+    const audit = await compliance.get(
+      `/api/v1/audit?entityType=user&entityId=${user.id}&action=user.updated`,
+    );
     const entry = audit.json().items[0];
     expect(entry.before.roles).toEqual(["telemarketer"]);
     expect(entry.after.roles).toEqual(["tele-leader", "telemarketer"]);
@@ -160,9 +192,17 @@ describe("user administration", () => {
 
   it("roles: edits permissions, refuses unknown ones, keeps built-ins", async () => {
     const admin = await t.as("admin");
-    const created = await admin.post("/api/v1/roles", { key: "auditor-lite", nameZh: "外审", nameEn: "External auditor", permissions: ["audit.read"], dataScope: "all" });
+    const created = await admin.post("/api/v1/roles", {
+      key: "auditor-lite",
+      nameZh: "外审",
+      nameEn: "External auditor",
+      permissions: ["audit.read"],
+      dataScope: "all",
+    });
     expect(created.statusCode).toBe(201);
-    const bad = await admin.patch("/api/v1/roles/auditor-lite", { permissions: ["audit.read", "make.money"] });
+    const bad = await admin.patch("/api/v1/roles/auditor-lite", {
+      permissions: ["audit.read", "make.money"],
+    });
     expect(bad.json().error.fields).toHaveProperty("permissions");
     expect((await admin.del("/api/v1/roles/gm")).statusCode).toBe(409);
     expect((await admin.del("/api/v1/roles/auditor-lite")).statusCode).toBe(200);

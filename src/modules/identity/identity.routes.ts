@@ -19,12 +19,25 @@ import {
 import { changePassword, login, logout } from "./login.service.ts";
 import { createRole, deleteRole, listRoles, updateRole } from "./roles.service.ts";
 import { SESSION_COOKIE } from "./sessions.ts";
-import { createUser, getUser, listDepartments, listUsers, ownProfile, resetPassword, updateUser } from "./users.service.ts";
+import {
+  createUser,
+  getUser,
+  listDepartments,
+  listUsers,
+  ownProfile,
+  resetPassword,
+  updateUser,
+} from "./users.service.ts";
 
 function setSessionCookies(request: FastifyRequest, reply: FastifyReply, token: string): void {
   const secure = request.protocol === "https";
   reply.setCookie(SESSION_COOKIE, token, { path: "/", httpOnly: true, sameSite: "lax", secure });
-  reply.setCookie(CSRF_COOKIE, randomBytes(18).toString("base64url"), { path: "/", httpOnly: false, sameSite: "lax", secure });
+  reply.setCookie(CSRF_COOKIE, randomBytes(18).toString("base64url"), {
+    path: "/",
+    httpOnly: false,
+    sameSite: "lax",
+    secure,
+  });
 }
 
 export function registerIdentityRoutes(api: FastifyInstance, { db, config }: AppDeps): void {
@@ -55,16 +68,26 @@ export function registerIdentityRoutes(api: FastifyInstance, { db, config }: App
     return { ok: true };
   });
 
-  r.get("/auth/me", { schema: { tags: ["auth"], summary: "The signed-in user, roles and permissions" } }, async (request) => {
-    const actor = contextOf(request).actor;
-    const profile = await ownProfile(db, actor.userId as string);
-    return {
-      user: { id: actor.userId, username: actor.username, displayName: actor.displayName, roles: actor.roles, ...profile },
-      permissions: [...actor.permissions].sort(),
-      dataScope: actor.scope,
-      sessionIdleMinutes: config.sessionIdleMinutes,
-    };
-  });
+  r.get(
+    "/auth/me",
+    { schema: { tags: ["auth"], summary: "The signed-in user, roles and permissions" } },
+    async (request) => {
+      const actor = contextOf(request).actor;
+      const profile = await ownProfile(db, actor.userId as string);
+      return {
+        user: {
+          id: actor.userId,
+          username: actor.username,
+          displayName: actor.displayName,
+          roles: actor.roles,
+          ...profile,
+        },
+        permissions: [...actor.permissions].sort(),
+        dataScope: actor.scope,
+        sessionIdleMinutes: config.sessionIdleMinutes,
+      };
+    },
+  );
 
   r.post(
     "/auth/password",
@@ -75,19 +98,30 @@ export function registerIdentityRoutes(api: FastifyInstance, { db, config }: App
     },
   );
 
-  r.get("/users", { schema: { tags: ["admin"], querystring: listUsersQuery }, config: { permission: "users.manage" } }, (request) =>
-    listUsers(db, contextOf(request), request.query),
+  r.get(
+    "/users",
+    { schema: { tags: ["admin"], querystring: listUsersQuery }, config: { permission: "users.manage" } },
+    (request) => listUsers(db, contextOf(request), request.query),
   );
-  r.get("/users/:id", { schema: { tags: ["admin"], params: idParams }, config: { permission: "users.manage" } }, (request) =>
-    getUser(db, contextOf(request), request.params.id),
+  r.get(
+    "/users/:id",
+    { schema: { tags: ["admin"], params: idParams }, config: { permission: "users.manage" } },
+    (request) => getUser(db, contextOf(request), request.params.id),
   );
-  r.post("/users", { schema: { tags: ["admin"], body: createUserBody }, config: { permission: "users.manage" } }, async (request, reply) => {
-    const created = await createUser(db, contextOf(request), request.body);
-    return reply.code(201).send(created);
-  });
+  r.post(
+    "/users",
+    { schema: { tags: ["admin"], body: createUserBody }, config: { permission: "users.manage" } },
+    async (request, reply) => {
+      const created = await createUser(db, contextOf(request), request.body);
+      return reply.code(201).send(created);
+    },
+  );
   r.patch(
     "/users/:id",
-    { schema: { tags: ["admin"], params: idParams, body: updateUserBody }, config: { permission: "users.manage" } },
+    {
+      schema: { tags: ["admin"], params: idParams, body: updateUserBody },
+      config: { permission: "users.manage" },
+    },
     (request) => updateUser(db, contextOf(request), request.params.id, request.body),
   );
   r.post(
@@ -96,19 +130,30 @@ export function registerIdentityRoutes(api: FastifyInstance, { db, config }: App
     (request) => resetPassword(db, contextOf(request), request.params.id),
   );
 
-  r.get("/roles", { schema: { tags: ["admin"] }, config: { permission: "users.manage" } }, () => listRoles(db));
-  r.post("/roles", { schema: { tags: ["admin"], body: createRoleBody }, config: { permission: "users.manage" } }, async (request, reply) =>
-    reply.code(201).send(await createRole(db, contextOf(request), request.body)),
+  r.get("/roles", { schema: { tags: ["admin"] }, config: { permission: "users.manage" } }, () =>
+    listRoles(db),
+  );
+  r.post(
+    "/roles",
+    { schema: { tags: ["admin"], body: createRoleBody }, config: { permission: "users.manage" } },
+    async (request, reply) => reply.code(201).send(await createRole(db, contextOf(request), request.body)),
   );
   r.patch(
     "/roles/:key",
-    { schema: { tags: ["admin"], params: roleKeyParams, body: updateRoleBody }, config: { permission: "users.manage" } },
+    {
+      schema: { tags: ["admin"], params: roleKeyParams, body: updateRoleBody },
+      config: { permission: "users.manage" },
+    },
     (request) => updateRole(db, contextOf(request), request.params.key, request.body),
   );
-  r.delete("/roles/:key", { schema: { tags: ["admin"], params: roleKeyParams }, config: { permission: "users.manage" } }, async (request) => {
-    await deleteRole(db, contextOf(request), request.params.key);
-    return { ok: true };
-  });
+  r.delete(
+    "/roles/:key",
+    { schema: { tags: ["admin"], params: roleKeyParams }, config: { permission: "users.manage" } },
+    async (request) => {
+      await deleteRole(db, contextOf(request), request.params.key);
+      return { ok: true };
+    },
+  );
   r.get("/permissions", { schema: { tags: ["admin"] }, config: { permission: "users.manage" } }, () =>
     Object.entries(PERMISSIONS).map(([key, names]) => ({ key, nameZh: names.zh, nameEn: names.en })),
   );

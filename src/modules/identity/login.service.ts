@@ -1,9 +1,9 @@
 // Sign-in, sign-out and password changes. Five failed attempts lock an account for 15 minutes
 // (HTTP 423); the per-IP rate limit on the route (429) slows guessing across many accounts.
 import { eq, sql } from "drizzle-orm";
+import { recordAudit } from "../../platform/audit.ts";
 import type { RequestContext } from "../../platform/auth/actor.ts";
 import { hashPassword, isStrongPassword, verifyPassword } from "../../platform/auth/passwords.ts";
-import { recordAudit } from "../../platform/audit.ts";
 import type { Db } from "../../platform/db.ts";
 import { DomainError, invalid } from "../../platform/errors.ts";
 import { users } from "./identity.schema.ts";
@@ -13,7 +13,8 @@ export type LoginPolicy = { maxFailures: number; lockMinutes: number };
 export const DEFAULT_LOGIN_POLICY: LoginPolicy = { maxFailures: 5, lockMinutes: 15 };
 
 // Compared against when the username does not exist, so both paths cost one argon2 verification.
-const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$LXv+geQor6yzAVGx7e6+hg$vuH6+p7rLmYrUVw4/mwtTEYBWDB9VQasfMXpM3QJB4I";
+const DUMMY_HASH =
+  "$argon2id$v=19$m=19456,t=2,p=1$LXv+geQor6yzAVGx7e6+hg$vuH6+p7rLmYrUVw4/mwtTEYBWDB9VQasfMXpM3QJB4I";
 
 export type LoginResult = {
   token: string;
@@ -22,7 +23,13 @@ export type LoginResult = {
 
 export async function login(
   db: Db,
-  input: { username: string; password: string; ip: string | null; userAgent: string | null; requestId: string | null },
+  input: {
+    username: string;
+    password: string;
+    ip: string | null;
+    userAgent: string | null;
+    requestId: string | null;
+  },
   policy: LoginPolicy = DEFAULT_LOGIN_POLICY,
 ): Promise<LoginResult> {
   const username = input.username.trim().toLowerCase();
@@ -32,7 +39,14 @@ export async function login(
     throw new DomainError({ code: "invalid-credentials", status: 401 });
   }
   const ctx: RequestContext = {
-    actor: { userId: user.id, username: user.username, displayName: user.displayName, roles: [], permissions: new Set(), scope: "own" },
+    actor: {
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      roles: [],
+      permissions: new Set(),
+      scope: "own",
+    },
     requestId: input.requestId,
     ip: input.ip,
   };
@@ -64,7 +78,10 @@ export async function login(
       });
     });
     // The attempt that reaches the threshold already answers 423, so the caller learns at once.
-    const [after] = await db.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, user.id));
+    const [after] = await db
+      .select({ lockedUntil: users.lockedUntil })
+      .from(users)
+      .where(eq(users.id, user.id));
     if (after?.lockedUntil && after.lockedUntil.getTime() > Date.now())
       throw new DomainError({ code: "account-locked", status: 423, params: { minutes: policy.lockMinutes } });
     throw new DomainError({ code: "invalid-credentials", status: 401 });
@@ -74,14 +91,23 @@ export async function login(
   if (!actor) throw new DomainError({ code: "account-disabled", status: 403 });
   // A fresh token at every sign-in: a session id planted before sign-in is never promoted.
   const token = await db.transaction(async (tx) => {
-    await tx.update(users).set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: new Date() }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: new Date() })
+      .where(eq(users.id, user.id));
     const created = await createSession(tx, { userId: user.id, ip: input.ip, userAgent: input.userAgent });
     await recordAudit(tx, { ...ctx, actor }, { action: "auth.login", entityType: "user", entityId: user.id });
     return created;
   });
   return {
     token,
-    user: { id: user.id, username: user.username, displayName: user.displayName, roles: actor.roles, mustChangePassword: user.mustChangePassword },
+    user: {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      roles: actor.roles,
+      mustChangePassword: user.mustChangePassword,
+    },
   };
 }
 
@@ -103,8 +129,10 @@ export async function changePassword(
   if (!user) throw new DomainError({ code: "unauthenticated", status: 401 });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
     throw invalid({ currentPassword: "wrong-current-password" }, "wrong-current-password");
-  if (input.newPassword === input.currentPassword) throw invalid({ newPassword: "password-reused" }, "password-reused");
-  if (!isStrongPassword(input.newPassword, user.username)) throw invalid({ newPassword: "weak-password" }, "weak-password");
+  if (input.newPassword === input.currentPassword)
+    throw invalid({ newPassword: "password-reused" }, "password-reused");
+  if (!isStrongPassword(input.newPassword, user.username))
+    throw invalid({ newPassword: "weak-password" }, "weak-password");
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await tx

@@ -1,11 +1,11 @@
 // Roles are rows: the defaults of DOMAIN.md §1 are seeded, and an admin may adjust permissions and
 // data scope or add roles. Every change is audited; assigned users pick it up on their next request.
 import { asc, count, eq } from "drizzle-orm";
-import { requirePermission, type RequestContext } from "../../platform/auth/actor.ts";
-import { DEFAULT_ROLES, ROLE_KEYS, isPermission, type DataScope } from "../../platform/auth/permissions.ts";
 import { recordAudit } from "../../platform/audit.ts";
+import { type RequestContext, requirePermission } from "../../platform/auth/actor.ts";
+import { type DataScope, DEFAULT_ROLES, isPermission, ROLE_KEYS } from "../../platform/auth/permissions.ts";
 import type { Db, Queryable } from "../../platform/db.ts";
-import { DomainError, conflict, invalid, notFound } from "../../platform/errors.ts";
+import { conflict, DomainError, invalid, notFound } from "../../platform/errors.ts";
 import { roles, userRoles } from "./identity.schema.ts";
 
 export type RoleView = {
@@ -20,7 +20,10 @@ export type RoleView = {
 
 export async function listRoles(db: Queryable): Promise<RoleView[]> {
   const rows = await db.select().from(roles).orderBy(asc(roles.key));
-  const counts = await db.select({ key: userRoles.roleKey, n: count() }).from(userRoles).groupBy(userRoles.roleKey);
+  const counts = await db
+    .select({ key: userRoles.roleKey, n: count() })
+    .from(userRoles)
+    .groupBy(userRoles.roleKey);
   const order = new Map<string, number>(ROLE_KEYS.map((k, i) => [k, i]));
   return rows
     .map((r) => ({ ...r, userCount: counts.find((c) => c.key === r.key)?.n ?? 0 }))
@@ -43,9 +46,17 @@ export async function createRole(
   if (!/^[a-z][a-z0-9-]{1,31}$/.test(input.key)) throw invalid({ key: "invalid-value" });
   await db.transaction(async (tx) => {
     const [existing] = await tx.select({ key: roles.key }).from(roles).where(eq(roles.key, input.key));
-    if (existing) throw new DomainError({ code: "validation-failed", status: 409, fields: { key: "invalid-value" } });
-    await tx.insert(roles).values({ ...input, permissions: [...new Set(input.permissions)].sort(), builtIn: false });
-    await recordAudit(tx, ctx, { action: "role.created", entityType: "role", entityId: input.key, after: input });
+    if (existing)
+      throw new DomainError({ code: "validation-failed", status: 409, fields: { key: "invalid-value" } });
+    await tx
+      .insert(roles)
+      .values({ ...input, permissions: [...new Set(input.permissions)].sort(), builtIn: false });
+    await recordAudit(tx, ctx, {
+      action: "role.created",
+      entityType: "role",
+      entityId: input.key,
+      after: input,
+    });
   });
   return findRole(db, input.key);
 }
@@ -95,7 +106,14 @@ export async function ensureBuiltInRoles(db: Queryable): Promise<void> {
     const def = DEFAULT_ROLES[key];
     await db
       .insert(roles)
-      .values({ key, nameZh: def.zh, nameEn: def.en, permissions: [...def.permissions].sort(), dataScope: def.scope, builtIn: true })
+      .values({
+        key,
+        nameZh: def.zh,
+        nameEn: def.en,
+        permissions: [...def.permissions].sort(),
+        dataScope: def.scope,
+        builtIn: true,
+      })
       .onConflictDoNothing();
   }
 }

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, inArray, lt, ne } from "drizzle-orm";
 import type { Actor } from "../../platform/auth/actor.ts";
 import { widestScope } from "../../platform/auth/actor.ts";
-import { isPermission, type DataScope, type Permission } from "../../platform/auth/permissions.ts";
+import { type DataScope, isPermission, type Permission } from "../../platform/auth/permissions.ts";
 import type { Queryable } from "../../platform/db.ts";
 import { roles, sessions, userRoles, users } from "./identity.schema.ts";
 
@@ -20,7 +20,9 @@ export async function createSession(
   input: { userId: string; ip: string | null; userAgent: string | null },
 ): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  await db.insert(sessions).values({ id: hashToken(token), userId: input.userId, ip: input.ip, userAgent: input.userAgent });
+  await db
+    .insert(sessions)
+    .values({ id: hashToken(token), userId: input.userId, ip: input.ip, userAgent: input.userAgent });
   return token;
 }
 
@@ -28,7 +30,11 @@ export async function deleteSession(db: Queryable, token: string): Promise<void>
   await db.delete(sessions).where(eq(sessions.id, hashToken(token)));
 }
 
-export async function deleteOtherSessions(db: Queryable, userId: string, keepToken: string | null): Promise<void> {
+export async function deleteOtherSessions(
+  db: Queryable,
+  userId: string,
+  keepToken: string | null,
+): Promise<void> {
   const keep = keepToken ? hashToken(keepToken) : "";
   await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keep)));
 }
@@ -55,7 +61,11 @@ export async function loadActorForUser(db: Queryable, userId: string): Promise<A
 
 export type SessionLookup = { kind: "none" } | { kind: "expired" } | { kind: "active"; actor: Actor };
 
-export async function resolveSession(db: Queryable, token: string, idleMinutes: number): Promise<SessionLookup> {
+export async function resolveSession(
+  db: Queryable,
+  token: string,
+  idleMinutes: number,
+): Promise<SessionLookup> {
   const id = hashToken(token);
   const [session] = await db.select().from(sessions).where(eq(sessions.id, id));
   if (!session) return { kind: "none" };
@@ -71,7 +81,10 @@ export async function resolveSession(db: Queryable, token: string, idleMinutes: 
   }
   // Sliding idle timeout without a write on every request.
   if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
-    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.id, id));
   return { kind: "active", actor };
 }
 

@@ -1,11 +1,11 @@
 // User administration for the admin role: accounts, role assignment, status and password resets.
 import { randomBytes } from "node:crypto";
 import { and, asc, count, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
-import { requirePermission, type RequestContext } from "../../platform/auth/actor.ts";
-import { hashPassword, isStrongPassword } from "../../platform/auth/passwords.ts";
 import { recordAudit } from "../../platform/audit.ts";
+import { type RequestContext, requirePermission } from "../../platform/auth/actor.ts";
+import { hashPassword, isStrongPassword } from "../../platform/auth/passwords.ts";
 import type { Db, Tx } from "../../platform/db.ts";
-import { DomainError, conflict, invalid, notFound } from "../../platform/errors.ts";
+import { conflict, DomainError, invalid, notFound } from "../../platform/errors.ts";
 import { departments } from "../staff/staff.schema.ts";
 import { roles, userRoles, users } from "./identity.schema.ts";
 import { deleteSessionsOfUsers } from "./sessions.ts";
@@ -40,7 +40,12 @@ export async function listUsers(
   }
   if (query.status) conditions.push(eq(users.status, query.status));
   if (query.role)
-    conditions.push(inArray(users.id, db.select({ id: userRoles.userId }).from(userRoles).where(eq(userRoles.roleKey, query.role))));
+    conditions.push(
+      inArray(
+        users.id,
+        db.select({ id: userRoles.userId }).from(userRoles).where(eq(userRoles.roleKey, query.role)),
+      ),
+    );
   const where = conditions.length ? and(...conditions) : undefined;
   const [{ total }] = await db.select({ total: count() }).from(users).where(where);
   const rows = await db
@@ -52,15 +57,33 @@ export async function listUsers(
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   const roleRows = rows.length
-    ? await db.select().from(userRoles).where(inArray(userRoles.userId, rows.map((r) => r.user.id)))
+    ? await db
+        .select()
+        .from(userRoles)
+        .where(
+          inArray(
+            userRoles.userId,
+            rows.map((r) => r.user.id),
+          ),
+        )
     : [];
   return {
     total,
-    items: rows.map(({ user, departmentName }) => toView(user, departmentName, roleRows.filter((r) => r.userId === user.id).map((r) => r.roleKey))),
+    items: rows.map(({ user, departmentName }) =>
+      toView(
+        user,
+        departmentName,
+        roleRows.filter((r) => r.userId === user.id).map((r) => r.roleKey),
+      ),
+    ),
   };
 }
 
-function toView(user: typeof users.$inferSelect, departmentName: string | null, roleKeys: string[]): UserView {
+function toView(
+  user: typeof users.$inferSelect,
+  departmentName: string | null,
+  roleKeys: string[],
+): UserView {
   return {
     id: user.id,
     username: user.username,
@@ -85,7 +108,11 @@ async function getUserView(db: Db | Tx, id: string): Promise<UserView> {
     .where(eq(users.id, id));
   if (!row) throw notFound("user");
   const roleRows = await db.select().from(userRoles).where(eq(userRoles.userId, id));
-  return toView(row.user, row.departmentName, roleRows.map((r) => r.roleKey));
+  return toView(
+    row.user,
+    row.departmentName,
+    roleRows.map((r) => r.roleKey),
+  );
 }
 
 export async function getUser(db: Db, ctx: RequestContext, id: string): Promise<UserView> {
@@ -101,7 +128,10 @@ async function assertRolesExist(tx: Tx, keys: string[]): Promise<void> {
 
 async function assertReferences(tx: Tx, input: { departmentId?: number | null; managerId?: string | null }) {
   if (input.departmentId != null) {
-    const [d] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, input.departmentId));
+    const [d] = await tx
+      .select({ id: departments.id })
+      .from(departments)
+      .where(eq(departments.id, input.departmentId));
     if (!d) throw invalid({ departmentId: "invalid-value" });
   }
   if (input.managerId != null) {
@@ -135,7 +165,8 @@ export async function createUser(
   const passwordHash = await hashPassword(password);
   const id = await db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
-    if (existing) throw new DomainError({ code: "username-taken", status: 409, fields: { username: "username-taken" } });
+    if (existing)
+      throw new DomainError({ code: "username-taken", status: 409, fields: { username: "username-taken" } });
     await assertRolesExist(tx, input.roles);
     await assertReferences(tx, input);
     const [created] = await tx
@@ -150,7 +181,8 @@ export async function createUser(
         mustChangePassword: generated !== null,
       })
       .returning({ id: users.id });
-    if (input.roles.length) await tx.insert(userRoles).values(input.roles.map((roleKey) => ({ userId: created.id, roleKey })));
+    if (input.roles.length)
+      await tx.insert(userRoles).values(input.roles.map((roleKey) => ({ userId: created.id, roleKey })));
     const after = await getUserView(tx, created.id);
     await recordAudit(tx, ctx, { action: "user.created", entityType: "user", entityId: created.id, after });
     return created.id;
@@ -168,11 +200,20 @@ export type UpdateUserInput = {
   unlock?: boolean;
 };
 
-export async function updateUser(db: Db, ctx: RequestContext, id: string, input: UpdateUserInput): Promise<UserView> {
+export async function updateUser(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: UpdateUserInput,
+): Promise<UserView> {
   requirePermission(ctx, "users.manage");
   await db.transaction(async (tx) => {
     const before = await getUserView(tx, id);
-    if (id === ctx.actor.userId && ((input.roles && !input.roles.includes("admin") && before.roles.includes("admin")) || input.status === "disabled"))
+    if (
+      id === ctx.actor.userId &&
+      ((input.roles && !input.roles.includes("admin") && before.roles.includes("admin")) ||
+        input.status === "disabled")
+    )
       throw conflict("cannot-remove-own-admin");
     if (input.managerId === id) throw invalid({ managerId: "invalid-value" });
     if (input.roles) await assertRolesExist(tx, input.roles);
@@ -187,7 +228,8 @@ export async function updateUser(db: Db, ctx: RequestContext, id: string, input:
     await tx.update(users).set(patch).where(eq(users.id, id));
     if (input.roles) {
       await tx.delete(userRoles).where(eq(userRoles.userId, id));
-      if (input.roles.length) await tx.insert(userRoles).values(input.roles.map((roleKey) => ({ userId: id, roleKey })));
+      if (input.roles.length)
+        await tx.insert(userRoles).values(input.roles.map((roleKey) => ({ userId: id, roleKey })));
     }
     await assertAnActiveAdminRemains(tx);
     // Role or status changes take effect at once: the person signs in again.
@@ -207,7 +249,11 @@ async function assertAnActiveAdminRemains(tx: Tx): Promise<void> {
   if (admins === 0) throw conflict("last-admin");
 }
 
-export async function resetPassword(db: Db, ctx: RequestContext, id: string): Promise<{ temporaryPassword: string }> {
+export async function resetPassword(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+): Promise<{ temporaryPassword: string }> {
   requirePermission(ctx, "users.manage");
   const temporaryPassword = generatePassword();
   const passwordHash = await hashPassword(temporaryPassword);
@@ -216,7 +262,13 @@ export async function resetPassword(db: Db, ctx: RequestContext, id: string): Pr
     if (!user) throw notFound("user");
     await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: true, lockedUntil: null, failedAttempts: 0, updatedAt: new Date() })
+      .set({
+        passwordHash,
+        mustChangePassword: true,
+        lockedUntil: null,
+        failedAttempts: 0,
+        updatedAt: new Date(),
+      })
       .where(eq(users.id, id));
     await deleteSessionsOfUsers(tx, [id]);
     await recordAudit(tx, ctx, { action: "user.password-reset", entityType: "user", entityId: id });
@@ -239,11 +291,15 @@ export async function listDepartments(db: Db) {
   return db.select().from(departments).orderBy(asc(departments.sortOrder), asc(departments.id));
 }
 
-
 /** What a person sees of their own record on every page: where they sit in the company. */
 export async function ownProfile(db: Db, userId: string) {
   const [row] = await db
-    .select({ departmentId: users.departmentId, departmentName: departments.nameZh, departmentNameEn: departments.nameEn, title: users.title })
+    .select({
+      departmentId: users.departmentId,
+      departmentName: departments.nameZh,
+      departmentNameEn: departments.nameEn,
+      title: users.title,
+    })
     .from(users)
     .leftJoin(departments, eq(departments.id, users.departmentId))
     .where(eq(users.id, userId));

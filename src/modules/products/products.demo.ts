@@ -98,4 +98,8 @@ export async function seedDemoProducts(db: Db): Promise<void> {
   for (const product of DEMO_PRODUCTS) await createProduct(db, ctx, { ...product, effectiveFrom: SINCE });
 }
 
-export const productsDemoSeeder: DemoSeeder = { name: "products", run: (db) => seedDemoProducts(db), essential: true };
+export const productsDemoSeeder: DemoSeeder = {
+  name: "products",
+  run: (db) => seedDemoProducts(db),
+  essential: true,
+};

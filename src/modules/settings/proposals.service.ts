@@ -110,15 +110,13 @@ export async function decideProposal(
       .returning();
     if (status === "approved") {
       const before = await getSetting(tx, proposal.key as SettingKey, proposal.effectiveFrom);
-      await tx
-        .insert(settings)
-        .values({
-          key: proposal.key,
-          value: proposal.value,
-          effectiveFrom: proposal.effectiveFrom,
-          note: proposal.note,
-          createdBy: proposal.proposedBy,
-        });
+      await tx.insert(settings).values({
+        key: proposal.key,
+        value: proposal.value,
+        effectiveFrom: proposal.effectiveFrom,
+        note: proposal.note,
+        createdBy: proposal.proposedBy,
+      });
       await recordAudit(tx, ctx, {
         action: "setting.changed",
         entityType: "setting",

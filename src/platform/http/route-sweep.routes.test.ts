@@ -17,6 +17,8 @@ const SAMPLE_PARAMS: Record<string, string> = {
   key: "no-such-role",
   docId: "00000000-0000-4000-8000-000000000001",
   consentId: "00000000-0000-4000-8000-000000000002",
+  txId: "00000000-0000-4000-8000-000000000003",
+  code: "due-reminder",
 };
 const concrete = (url: string) => url.replace(/:(\w+)/g, (_, name: string) => SAMPLE_PARAMS[name] ?? "x");
 const roleWith = (p: Permission) => ROLE_KEYS.find((r) => DEFAULT_ROLES[r].permissions.includes(p));
