@@ -1,23 +1,11 @@
 import { Tag, Tooltip, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { ROLE_KEYS } from "../../../../src/platform/auth/permissions.ts";
 
 // The demo company's sign-ins (API.md): username = role key, one shared password. A static hint for
 // demo builds only; nothing is fetched for it.
-const DEMO_ROLES = [
-  "gm",
-  "risk",
-  "finance",
-  "sales-director",
-  "team-manager",
-  "customer-manager",
-  "tele-leader",
-  "telemarketer",
-  "loan-admin",
-  "service",
-  "compliance",
-  "hr",
-  "admin",
-] as const;
+// The role keys come from the server's own list, so the hint never drifts from the demo company.
+const DEMO_ROLES = ROLE_KEYS;
 const DEMO_PASSWORD = "Demo@2026";
 
 export function DemoAccounts({ onPick }: { onPick: (username: string, password: string) => void }) {
