@@ -1,7 +1,7 @@
 // `npx microcredit <command>`. Bad arguments exit 2 with one clear line on stderr. Heavy modules are
 // imported per command so that `schedule` or `payroll calc` start fast and touch no database.
 import { readFileSync } from "node:fs";
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { type ParseArgsConfig, parseArgs } from "node:util";
 
 class UsageError extends Error {}
 
@@ -13,7 +13,8 @@ const USAGE = `Usage: microcredit <command>
   users create --username U --name NAME --roles r1,r2 [--password P]
   audit verify                check the audit trail's hash chain
   schedule --principal P --annual-rate R --term N --method M [--start YYYY-MM-DD] [--upfront-fee F] [--json]
-  payroll calc --input FILE [--json]`;
+  payroll calc --input FILE [--json]
+  cob --date YYYY-MM-DD       run the close of business (日终) up to that date`;
 
 function flags<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T) {
   try {
@@ -73,7 +74,8 @@ async function main(argv: string[]): Promise<number> {
       if (!values.demo) throw new UsageError("seed needs --demo");
       const { loadConfig } = await import("./platform/config.ts");
       const config = loadConfig();
-      if (config.production) throw new UsageError("demo data is never loaded in production mode (MC_MODE=production)");
+      if (config.production)
+        throw new UsageError("demo data is never loaded in production mode (MC_MODE=production)");
       const { seedDemoCompany } = await import("./platform/seed.ts");
       const result = await withDatabase((db) => seedDemoCompany(db, { dataKey: config.dataKey }));
       io.stdout(
@@ -92,7 +94,8 @@ async function main(argv: string[]): Promise<number> {
         roles: { type: "string" },
         password: { type: "string" },
       });
-      if (!v.username || !v.name || !v.roles) throw new UsageError("users create needs --username, --name and --roles");
+      if (!v.username || !v.name || !v.roles)
+        throw new UsageError("users create needs --username, --name and --roles");
       const { createUser } = await import("./modules/identity/users.service.ts");
       const { systemContext } = await import("./platform/auth/actor.ts");
       const { DomainError } = await import("./platform/errors.ts");
@@ -102,7 +105,10 @@ async function main(argv: string[]): Promise<number> {
           createUser(db, systemContext(), {
             username: v.username as string,
             displayName: v.name as string,
-            roles: (v.roles as string).split(",").map((r) => r.trim()).filter(Boolean),
+            roles: (v.roles as string)
+              .split(",")
+              .map((r) => r.trim())
+              .filter(Boolean),
             password: v.password,
           }),
         );
@@ -111,7 +117,9 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       } catch (error) {
         if (error instanceof DomainError) {
-          const detail = Object.entries(error.fields ?? {}).map(([f, c]) => `${f}: ${messageFor(c, "en-US")}`).join("; ");
+          const detail = Object.entries(error.fields ?? {})
+            .map(([f, c]) => `${f}: ${messageFor(c, "en-US")}`)
+            .join("; ");
           throw new UsageError(detail || messageFor(error.code, "en-US", error.params));
         }
         throw error;
@@ -127,16 +135,28 @@ async function main(argv: string[]): Promise<number> {
         io.stdout(`audit chain intact: ${report.checked} records verified`);
         return 0;
       }
-      io.stderr(`audit chain BROKEN at record ${report.brokenAt}: ${report.reason} (${report.checked} records before it verified)`);
+      io.stderr(
+        `audit chain BROKEN at record ${report.brokenAt}: ${report.reason} (${report.checked} records before it verified)`,
+      );
       return 1;
     }
     case "schedule": {
       const { runScheduleCommand } = await import("./modules/loans/schedule.command.ts");
       return runScheduleCommand(rest, { ...io, today: new Date().toISOString().slice(0, 10) });
     }
+    case "cob": {
+      const v = flags(rest, { date: { type: "string" } });
+      const { isRealDate } = await import("./platform/http/schemas.ts");
+      if (!v.date || !isRealDate(v.date)) throw new UsageError("cob needs --date YYYY-MM-DD (a real date)");
+      const { runCobCommand } = await import("./modules/loans/cob/cob.command.ts");
+      const result = await withDatabase((db) => runCobCommand(db, v.date as string, io));
+      if (result.usage) throw new UsageError(result.usage);
+      return result.code;
+    }
     case "payroll": {
       const [sub, ...more] = rest;
-      if (sub !== "calc") throw new UsageError(`unknown payroll command "${sub ?? ""}"; try: payroll calc --input FILE --json`);
+      if (sub !== "calc")
+        throw new UsageError(`unknown payroll command "${sub ?? ""}"; try: payroll calc --input FILE --json`);
       const { runPayrollCalcCommand } = await import("./modules/compensation/payroll-calc.command.ts");
       return runPayrollCalcCommand(more, { ...io, readFile: (p) => readFileSync(p, "utf8") });
     }

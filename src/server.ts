@@ -1,12 +1,17 @@
 // `microcredit serve`: open the database, apply migrations, bootstrap the first start, listen.
+
+import { ensureBuiltInRoles } from "./modules/identity/roles.service.ts";
+import { startCobSchedule } from "./modules/loans/cob/cob-schedule.ts";
+import { ROLE_KEYS } from "./platform/auth/permissions.ts";
 import type { AppConfig } from "./platform/config.ts";
 import { migrateDatabase, openDatabase } from "./platform/db.ts";
 import { buildApp } from "./platform/http/app.ts";
 import { createFirstAdmin, DEMO_PASSWORD, seedDemoCompany, userCount } from "./platform/seed.ts";
-import { ensureBuiltInRoles } from "./modules/identity/roles.service.ts";
-import { ROLE_KEYS } from "./platform/auth/permissions.ts";
 
-export async function serve(config: AppConfig, log: (line: string) => void = console.log): Promise<() => Promise<void>> {
+export async function serve(
+  config: AppConfig,
+  log: (line: string) => void = console.log,
+): Promise<() => Promise<void>> {
   const started = Date.now();
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateDatabase(handle);
@@ -29,13 +34,18 @@ export async function serve(config: AppConfig, log: (line: string) => void = con
   }
   const app = await buildApp({ db: handle.db, config, dbKind: handle.kind });
   await app.listen({ port: config.port, host: config.host });
+  // The daily close of business at MC_COB_TIME (China time); only `serve` starts it, never tests or the CLI.
+  const stopCob = startCobSchedule(handle.db, { time: config.cobTime, log });
   const shownHost = config.host === "0.0.0.0" ? "localhost" : config.host;
-  log(`小贷通 MicroCredit is running at http://${shownHost}:${config.port}  (database: ${handle.kind}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  log(
+    `小贷通 MicroCredit is running at http://${shownHost}:${config.port}  (database: ${handle.kind}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   log(`API docs: http://${shownHost}:${config.port}/api/docs`);
   if (demo || (handle.kind === "pglite" && !config.production)) {
     log(`Demo sign-ins (password ${DEMO_PASSWORD}): ${ROLE_KEYS.join(", ")}`);
   }
   return async () => {
+    stopCob();
     await app.close();
     await handle.close();
   };

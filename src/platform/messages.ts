@@ -319,6 +319,106 @@ const MESSAGES: Record<string, Message> = {
   },
   "date-in-past": { zh: "生效日期不能早于今天", en: "The effective date cannot be in the past" },
   "proposal-decided": { zh: "该提议已处理", en: "This proposal has already been decided" },
+  // staff: records, org, training, probation, ranks
+  "manager-cycle": {
+    zh: "汇报关系将形成循环:{chain}",
+    en: "The reporting line would loop: {chain}",
+  },
+  "manager-not-active": {
+    zh: "上级 {name} 在 {date} 已离职或尚未入职",
+    en: "The manager {name} has left or has not joined by {date}",
+  },
+  "staff-has-left": { zh: "{name} 已离职,不能再办理此业务", en: "{name} has left; this cannot be done" },
+  "staff-not-candidate": { zh: "只有候选人可以办理入职", en: "Only a candidate can be onboarded" },
+  "staff-is-candidate": { zh: "候选人尚未入职,请先办理入职", en: "A candidate has not joined yet; onboard first" },
+  "assignment-date-order": {
+    zh: "生效日期须晚于当前任职的开始日期 {from}",
+    en: "The effective date must be after the current assignment's start ({from})",
+  },
+  "date-before-join": {
+    zh: "日期不能早于入职日期 {joinedOn}",
+    en: "The date cannot be before joining on {joinedOn}",
+  },
+  "has-reports": {
+    zh: "{name} 仍有 {count} 名下属,请先调整他们的汇报关系",
+    en: "{name} still has {count} people reporting to them; move them first",
+  },
+  "user-already-staff": { zh: "该用户已有员工档案", en: "This user already has a staff record" },
+  "employee-no-taken": { zh: "员工编号已存在", en: "That employee number is taken" },
+  "rank-not-on-ladder": { zh: "该岗位不参加职级评定", en: "This position is not on the rank ladder" },
+  "score-required": { zh: "考试课程须填写成绩(0–100)", en: "An exam course needs a score (0–100)" },
+  "not-on-probation": { zh: "{name} 不在试用期", en: "{name} is not on probation" },
+  "probation-ended": { zh: "试用期已于 {endsOn} 结束", en: "The probation ended on {endsOn}" },
+  "probation-decided": { zh: "组长已对该试用期作出决定", en: "The leader has already decided this probation" },
+  "not-the-leader": {
+    zh: "只有该员工的上级可以审批其试用期",
+    en: "Only the trainee's leader, or someone above them, can decide the probation",
+  },
+  "invalid-quarter": { zh: "季度须为 YYYY-Qn,如 2026-Q3", en: "A quarter is YYYY-Qn, e.g. 2026-Q3" },
+  "quarter-not-over": {
+    zh: "{quarter} 尚未结束,不能考核",
+    en: "{quarter} has not ended yet; it cannot be reviewed",
+  },
+  "review-has-decisions": {
+    zh: "{quarter} 的考核已有确认的调整,不能重新考核",
+    en: "Changes of {quarter}'s review are already confirmed; it cannot be run again",
+  },
+  "rank-maker-checker": {
+    zh: "职级调整须由执行考核以外的人员确认",
+    en: "A rank change is confirmed by someone other than who ran the review",
+  },
+  "rank-changed-since": {
+    zh: "该员工的职级在考核后已变更,此提议已失效",
+    en: "The person's rank changed after the review; this proposal no longer applies",
+  },
+  // compensation: plans, payroll runs, disputes
+  "invalid-month": { zh: "月份须为 YYYY-MM", en: "A month is YYYY-MM" },
+  "plan-code-taken": { zh: "方案代码已存在", en: "That plan code is taken" },
+  "invalid-plan": { zh: "薪酬方案有误:{detail}", en: "The pay plan is invalid: {detail}" },
+  "plan-month-before-latest": {
+    zh: "生效月份不能早于最新版本的 {latest}",
+    en: "The effective month cannot be before the latest version's ({latest})",
+  },
+  "plan-month-locked": {
+    zh: "{month} 的工资已锁定,新版本须在其后生效",
+    en: "Payroll for {month} is locked; a new version must take effect after it",
+  },
+  "plan-in-use": { zh: "方案已用于工资核算,不能删除", en: "The plan has been used by a payroll run" },
+  "no-plan-in-force": { zh: "{month} 没有生效的薪酬方案", en: "No pay plan is in force for {month}" },
+  "plan-required": { zh: "有多个薪酬方案,请指定方案", en: "There are several pay plans; name one" },
+  "payroll-run-exists": {
+    zh: "{month} 的工资已核算,请使用重新核算",
+    en: "Payroll for {month} already exists; recompute it instead",
+  },
+  "payroll-month-in-future": {
+    zh: "不能核算 {month} 之后的工资",
+    en: "Payroll cannot be computed for a month after {month}",
+  },
+  "payroll-wrong-status": {
+    zh: "工资单当前状态为「{status}」,不能执行此操作",
+    en: "The payroll run is {status}; this cannot be done now",
+  },
+  "payroll-maker-checker": {
+    zh: "工资须由核算、编制、复核人以外的人员审批和锁定",
+    en: "Payroll is approved and locked by someone other than who computed, prepared or reviewed it",
+  },
+  "payroll-open-disputes": {
+    zh: "仍有 {count} 条异议未答复,不能审批",
+    en: "{count} disputes are still open; the run cannot be approved",
+  },
+  "payroll-input-invalid": {
+    zh: "工资核算数据有误:{detail}",
+    en: "The payroll data is invalid: {detail}",
+  },
+  "dispute-answered": { zh: "该异议已答复", en: "This dispute has already been answered" },
+  "missing-management-rate": {
+    zh: "方案未设置{position}的管理提成比例,按 0 计算",
+    en: "The plan has no management-commission rate for {position}; 0 is used",
+  },
+  "loans-without-payee": {
+    zh: "{count} 笔放款(本金 {principal})的经办人不在本月销售工资名单中,未计入业绩",
+    en: "{count} loans (principal {principal}) belong to officers not on this month's sales payroll and count for nobody",
+  },
   "internal-error": { zh: "服务器内部错误,请稍后重试", en: "Internal server error, please try again" },
   "route-not-found": { zh: "接口不存在", en: "No such endpoint" },
 };

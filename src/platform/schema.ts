@@ -1,6 +1,7 @@
 // Every module's tables, in one place for Drizzle's typed queries and drizzle-kit.
 export * from "../modules/audit/audit.schema.ts";
 export * from "../modules/collections/collections.schema.ts";
+export * from "../modules/compensation/compensation.schema.ts";
 export * from "../modules/customers/customers.schema.ts";
 export * from "../modules/identity/identity.schema.ts";
 export * from "../modules/ledger/capital.schema.ts";

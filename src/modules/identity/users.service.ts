@@ -305,3 +305,23 @@ export async function ownProfile(db: Db, userId: string) {
     .where(eq(users.id, userId));
   return row ?? { departmentId: null, departmentName: null, departmentNameEn: null, title: null };
 }
+
+/**
+ * Where someone sits today, as the staff capability records it: data scope (platform/auth/scope.ts)
+ * follows users.manager_id. The caller's transaction writes the audit record of the change.
+ */
+export async function placeUser(
+  tx: Tx,
+  userId: string,
+  placement: { managerUserId: string | null; departmentId: number | null; title: string | null },
+): Promise<void> {
+  await tx
+    .update(users)
+    .set({
+      managerId: placement.managerUserId,
+      departmentId: placement.departmentId,
+      title: placement.title,
+      updatedAt: new Date(),
+    })
+    .where(eq(users.id, userId));
+}

@@ -1,4 +1,14 @@
-import { bigint, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 // A small chart of accounts (docs/ledger.md). Codes follow the Chinese accounting convention:
 // 1xxx assets, 2xxx liabilities, 4xxx equity, 6xxx income and expense.

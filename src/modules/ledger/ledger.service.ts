@@ -1,7 +1,7 @@
 // The general ledger: balanced postings written inside the transaction of the event that causes
 // them (disbursement, repayment, accrual, write-off), a trial balance and account statements.
 import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
-import { requirePermission, type RequestContext } from "../../platform/auth/actor.ts";
+import { type RequestContext, requirePermission } from "../../platform/auth/actor.ts";
 import type { Queryable, Tx } from "../../platform/db.ts";
 import { DomainError } from "../../platform/errors.ts";
 import { formatAmount } from "../../platform/money.ts";
@@ -10,7 +10,10 @@ import { journalEntries, journalLines, ledgerAccounts } from "./ledger.schema.ts
 
 export async function ensureChartOfAccounts(db: Queryable): Promise<void> {
   for (const [i, a] of CHART_OF_ACCOUNTS.entries())
-    await db.insert(ledgerAccounts).values({ ...a, sortOrder: i }).onConflictDoNothing();
+    await db
+      .insert(ledgerAccounts)
+      .values({ ...a, sortOrder: i })
+      .onConflictDoNothing();
 }
 
 const KNOWN = new Set(CHART_OF_ACCOUNTS.map((a) => a.code));
@@ -56,7 +59,14 @@ export async function postJournal(tx: Tx, ctx: RequestContext, posting: Posting)
   return entry.id;
 }
 
-export type TrialBalanceRow = { code: string; name: string; nameEn: string; type: string; debit: string; credit: string };
+export type TrialBalanceRow = {
+  code: string;
+  name: string;
+  nameEn: string;
+  type: string;
+  debit: string;
+  credit: string;
+};
 
 export async function trialBalance(db: Queryable, ctx: RequestContext, asOf: string | null) {
   requirePermission(ctx, "ledger.read");
@@ -80,7 +90,14 @@ export async function trialBalance(db: Queryable, ctx: RequestContext, asOf: str
     const credit = net < 0 ? -net : 0;
     debitTotal += debit;
     creditTotal += credit;
-    return { code: a.code, name: a.nameZh, nameEn: a.nameEn, type: a.type, debit: formatAmount(debit), credit: formatAmount(credit) };
+    return {
+      code: a.code,
+      name: a.nameZh,
+      nameEn: a.nameEn,
+      type: a.type,
+      debit: formatAmount(debit),
+      credit: formatAmount(credit),
+    };
   });
   return {
     asOf,
@@ -115,7 +132,13 @@ export async function accountStatement(
     })
     .from(journalLines)
     .innerJoin(journalEntries, eq(journalEntries.id, journalLines.entryId))
-    .where(and(eq(journalLines.accountCode, query.code), gte(journalLines.entryDate, query.from), lte(journalLines.entryDate, query.to)))
+    .where(
+      and(
+        eq(journalLines.accountCode, query.code),
+        gte(journalLines.entryDate, query.from),
+        lte(journalLines.entryDate, query.to),
+      ),
+    )
     .orderBy(asc(journalLines.entryDate), asc(journalLines.entryId))
     .limit(5000);
   let balance = sign * Number(opening.net);
@@ -124,10 +147,20 @@ export async function accountStatement(
   const items = lines.map((l) => {
     balance += sign * (Number(l.debit) - Number(l.credit));
     daily.set(l.date, balance);
-    return { ...l, debit: formatAmount(Number(l.debit)), credit: formatAmount(Number(l.credit)), balance: formatAmount(balance) };
+    return {
+      ...l,
+      debit: formatAmount(Number(l.debit)),
+      credit: formatAmount(Number(l.credit)),
+      balance: formatAmount(balance),
+    };
   });
   return {
-    account: { code: account.code, name: account.nameZh, nameEn: account.nameEn, normalSide: account.normalSide },
+    account: {
+      code: account.code,
+      name: account.nameZh,
+      nameEn: account.nameEn,
+      normalSide: account.normalSide,
+    },
     from: query.from,
     to: query.to,
     openingBalance: formatAmount(openingBalance),

@@ -118,7 +118,13 @@ describe("POST /api/v1/calculator/schedule.xlsx", () => {
     const res = await t.anonymous().request({
       method: "POST",
       url: "/api/v1/calculator/schedule.xlsx",
-      payload: { principal: "10000", annualRate: "0.12", termMonths: 12, method: "flat", startDate: "2026-01-15" },
+      payload: {
+        principal: "10000",
+        annualRate: "0.12",
+        termMonths: 12,
+        method: "flat",
+        startDate: "2026-01-15",
+      },
     });
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toContain("spreadsheetml");
@@ -137,4 +143,3 @@ describe("POST /api/v1/calculator/schedule.xlsx", () => {
     expect(res.json().error.fields).toHaveProperty("principal");
   });
 });
-

@@ -40,7 +40,11 @@ export function registerCalculatorRoutes(api: FastifyInstance, _deps: AppDeps): 
   api.post(
     "/calculator/schedule.xlsx",
     {
-      schema: { tags: ["calculator"], summary: "The same schedule as an Excel workbook (public)", security: [] },
+      schema: {
+        tags: ["calculator"],
+        summary: "The same schedule as an Excel workbook (public)",
+        security: [],
+      },
       config: { public: true, rateLimit: { max: 60, timeWindow: "1 minute" } },
     },
     async (request, reply) => {
@@ -50,7 +54,10 @@ export function registerCalculatorRoutes(api: FastifyInstance, _deps: AppDeps): 
       const file = await scheduleWorkbook(json, parsed.value.startDate);
       return reply
         .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .header("content-disposition", `attachment; filename="schedule-${json.method}-${json.termMonths}m.xlsx"`)
+        .header(
+          "content-disposition",
+          `attachment; filename="schedule-${json.method}-${json.termMonths}m.xlsx"`,
+        )
         .send(file);
     },
   );

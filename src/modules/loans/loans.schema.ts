@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   date,
@@ -52,7 +53,8 @@ export const loans = pgTable(
     index("loans_officer_idx").on(t.officerId),
     index("loans_status_idx").on(t.status),
     index("loans_start_idx").on(t.startDate),
-    index("loans_cob_idx").on(t.status, t.lastClosedDate),
+    // No index on last_closed_date, dpd, bucket, classification or provision: the daily batch rewrites
+    // them on every loan, and leaving them unindexed keeps those updates HOT (no index maintenance).
   ],
 );
 
@@ -75,5 +77,12 @@ export const installments = pgTable(
     // null while not yet due. Interest paid before then is income on receipt (docs/servicing.md).
     recognisedDate: date("recognised_date", { mode: "string" }),
   },
-  (t) => [primaryKey({ columns: [t.loanId, t.period] }), index("installments_due_idx").on(t.dueDate)],
+  (t) => [
+    primaryKey({ columns: [t.loanId, t.period] }),
+    index("installments_due_idx").on(t.dueDate),
+    // What the daily batch reads, loan by loan of its chunk: installments not yet paid off, and those whose
+    // interest is not yet recognised. Both stay small however long the book's history grows.
+    index("installments_open_idx").on(t.loanId, t.dueDate).where(sql`${t.paidOffDate} is null`),
+    index("installments_unrecognised_idx").on(t.loanId, t.dueDate).where(sql`${t.recognisedDate} is null`),
+  ],
 );

@@ -29,8 +29,10 @@ export async function scheduleWorkbook(schedule: ScheduleJson, startDate: string
   sheet.spliceRows(1, 0, [], [], [], [], []);
   sheet.getCell("A1").value = "贷款还款计划 Loan repayment schedule";
   sheet.getCell("A1").font = { bold: true, size: 14 };
-  sheet.getCell("A2").value = `本金 Principal: ¥${schedule.principal}   年利率 Rate: ${(Number(schedule.annualRate) * 100).toFixed(2)}%   期限 Term: ${schedule.termMonths} 个月`;
-  sheet.getCell("A3").value = `还款方式 Method: ${METHOD_NAMES[schedule.method] ?? schedule.method}   起始日 Start: ${startDate}`;
+  sheet.getCell("A2").value =
+    `本金 Principal: ¥${schedule.principal}   年利率 Rate: ${(Number(schedule.annualRate) * 100).toFixed(2)}%   期限 Term: ${schedule.termMonths} 个月`;
+  sheet.getCell("A3").value =
+    `还款方式 Method: ${METHOD_NAMES[schedule.method] ?? schedule.method}   起始日 Start: ${startDate}`;
   sheet.getCell("A4").value = `年化利率 APR (IRR): ${schedule.apr}%`;
   sheet.getCell("A4").font = { bold: true, color: { argb: "FFC41D7F" } };
   sheet.getRow(6).font = { bold: true };
@@ -53,7 +55,8 @@ export async function scheduleWorkbook(schedule: ScheduleJson, startDate: string
     total: Number(schedule.totals.total),
   });
   totals.font = { bold: true };
-  for (const key of ["principal", "interest", "fee", "total", "remainingPrincipal"]) sheet.getColumn(key).numFmt = MONEY_FORMAT;
+  for (const key of ["principal", "interest", "fee", "total", "remainingPrincipal"])
+    sheet.getColumn(key).numFmt = MONEY_FORMAT;
   sheet.views = [{ state: "frozen", ySplit: 6 }];
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -52,5 +52,8 @@ export const repaymentReversals = pgTable(
     decidedAt: timestamp("decided_at", { withTimezone: true, mode: "date" }),
     reversalTransactionId: uuid("reversal_transaction_id"),
   },
-  (t) => [primaryKey({ columns: [t.loanId, t.id] }), index("repayment_reversals_tx_idx").on(t.loanId, t.transactionId)],
+  (t) => [
+    primaryKey({ columns: [t.loanId, t.id] }),
+    index("repayment_reversals_tx_idx").on(t.loanId, t.transactionId),
+  ],
 );

@@ -9,6 +9,8 @@ import { invalid } from "../../platform/errors.ts";
 import { isRealDate } from "../../platform/http/schemas.ts";
 import type { CommitteeRule } from "../origination/domain/committee.ts";
 import { DEFAULT_SCORECARD, type Scorecard } from "../origination/domain/scorecard.ts";
+import { STAFF_POSITIONS } from "../staff/domain/positions.ts";
+import { RANK_KEYS, type RankKey } from "../staff/domain/ranks.ts";
 import { settings } from "./settings.schema.ts";
 
 type ServicingAllocationOrder = {
@@ -163,6 +165,57 @@ export const SETTING_DEFAULTS = {
     schema: z.string().regex(/^\d{1,2}(\.\d{1,2})?$/),
     zh: "融资杠杆上限(借款/净资本)",
     en: "Leverage cap (borrowings / net capital)",
+  }),
+  // Staff (DOMAIN.md §6): the onboarding probation and the rank ladder's quarterly review.
+  "staff.probation-days": def({
+    default: 7,
+    schema: z.number().int().min(1).max(180),
+    zh: "入职试用期天数(须通过通关训练并经组长批准)",
+    en: "Onboarding probation days (通关 passed and the leader's approval)",
+  }),
+  "staff.probation-positions": def<string[]>({
+    default: ["telemarketer", "customer-manager"],
+    schema: z.array(z.enum(STAFF_POSITIONS)),
+    zh: "入职须经试用期的岗位",
+    en: "Positions that start with the onboarding probation",
+  }),
+  "ranks.positions": def<string[]>({
+    default: ["customer-manager"],
+    schema: z.array(z.enum(STAFF_POSITIONS)),
+    zh: "参加职级季度考核的岗位",
+    en: "Positions on the rank ladder's quarterly review",
+  }),
+  "ranks.protection-months": def({
+    default: 3,
+    schema: z.number().int().min(0).max(24),
+    zh: "入职保护期(月,期内只升不降)",
+    en: "Protection period after joining (months; never demoted in it)",
+  }),
+  // The plan names the quarterly targets but gives no figures; these defaults rise from three months
+  // of the first-month target (见习MO1) past three of the regular 200,000 (客户经理MO1) upward.
+  "ranks.quarterly-targets": def<Record<RankKey, string>>({
+    default: {
+      "trainee-mo1": "300000.00",
+      "trainee-mo2": "400000.00",
+      "trainee-mo3": "500000.00",
+      "cm-mo1": "600000.00",
+      "cm-mo2": "700000.00",
+      "cm-mo3": "800000.00",
+      "senior-mo1": "900000.00",
+      "senior-mo2": "1050000.00",
+      "senior-mo3": "1200000.00",
+      "expert-mo1": "1350000.00",
+      "expert-mo2": "1500000.00",
+      "expert-mo3": "1800000.00",
+    },
+    schema: z.object(
+      Object.fromEntries(RANK_KEYS.map((k) => [k, z.string().regex(/^\d{1,12}(\.\d{1,2})?$/)])) as Record<
+        RankKey,
+        z.ZodString
+      >,
+    ) as unknown as z.ZodType<Record<RankKey, string>>,
+    zh: "各职级季度年化业绩目标",
+    en: "Quarterly annualized-performance target per rank",
   }),
 } satisfies Record<string, SettingDef<unknown>>;
 

@@ -1,0 +1,50 @@
+// The close of business over HTTP: queue a run (202), follow its job; and read the business date.
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppDeps } from "../../../platform/http/app.ts";
+import { contextOf } from "../../../platform/http/request-context.ts";
+import { dateString } from "../../../platform/http/schemas.ts";
+import { getBusinessDate } from "../business-date.ts";
+import { getJob, startCobJob } from "./cob-jobs.ts";
+
+export function registerBatchRoutes(api: FastifyInstance, { db }: AppDeps): void {
+  const r = api.withTypeProvider<ZodTypeProvider>();
+  const tags = ["batch"];
+  r.post(
+    "/batch/cob",
+    {
+      schema: {
+        tags,
+        summary: "Run the close of business (日终) up to a date; answers 202 with the job",
+        body: z.object({ date: dateString }).strict(),
+      },
+      config: { permission: "batch.run" },
+    },
+    async (request, reply) => {
+      const started = await startCobJob(db, contextOf(request), request.body, (error) =>
+        request.log.error({ err: error }, "close of business failed"),
+      );
+      return reply.code(202).send(started);
+    },
+  );
+  r.get(
+    "/batch/jobs/:id",
+    {
+      schema: {
+        tags,
+        summary: "A batch job's status and progress",
+        params: z.object({ id: z.uuid() }).strict(),
+      },
+      config: { permission: "batch.run" },
+    },
+    (request) => getJob(db, contextOf(request), request.params.id),
+  );
+  r.get(
+    "/batch/business-date",
+    { schema: { tags, summary: "The current business date (营业日)" }, config: { permission: "loans.read" } },
+    async () => ({
+      businessDate: await getBusinessDate(db),
+    }),
+  );
+}
