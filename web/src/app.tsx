@@ -23,6 +23,30 @@ const CalculatorPage = named(() => import("./pages/loans/calculator-page.tsx"), 
 const UsersPage = named(() => import("./pages/identity/users-page.tsx"), "UsersPage");
 const RolesPage = named(() => import("./pages/identity/roles-page.tsx"), "RolesPage");
 const AuditPage = named(() => import("./pages/audit/audit-page.tsx"), "AuditPage");
+const CustomersPage = named(() => import("./pages/customers/customers-page.tsx"), "CustomersPage");
+const CustomerDetailPage = named(
+  () => import("./pages/customers/customer-detail-page.tsx"),
+  "CustomerDetailPage",
+);
+const ProductsPage = named(() => import("./pages/products/products-page.tsx"), "ProductsPage");
+const ApplicationsPage = named(
+  () => import("./pages/applications/applications-page.tsx"),
+  "ApplicationsPage",
+);
+const ApplicationDetailPage = named(
+  () => import("./pages/applications/application-detail-page.tsx"),
+  "ApplicationDetailPage",
+);
+const CommitteePage = named(() => import("./pages/applications/committee-page.tsx"), "CommitteePage");
+const DisbursementsPage = named(
+  () => import("./pages/applications/disbursements-page.tsx"),
+  "DisbursementsPage",
+);
+const LoansPage = named(() => import("./pages/loans/loans-page.tsx"), "LoansPage");
+const LoanDetailPage = named(() => import("./pages/loans/loan-detail-page.tsx"), "LoanDetailPage");
+const BatchPage = named(() => import("./pages/loans/batch-page.tsx"), "BatchPage");
+const LedgerPage = named(() => import("./pages/loans/ledger-page.tsx"), "LedgerPage");
+const CapitalPage = named(() => import("./pages/loans/capital-page.tsx"), "CapitalPage");
 const NotFoundPage = named(() => import("./pages/errors/not-found-page.tsx"), "NotFoundPage");
 
 /** The calculator is public: signed-in staff get it inside the console, visitors with a small header. */
@@ -38,6 +62,14 @@ function CalculatorEntry() {
       <CalculatorPage />
     </PublicLayout>
   );
+}
+
+/** Routes that need one permission each: anyone else gets the 403 page. */
+function guarded(routes: [path: string, permission: string, page: React.ReactElement][]) {
+  return routes.map(([path, permission, page]) => ({
+    path,
+    element: <RequirePermission permission={permission}>{page}</RequirePermission>,
+  }));
 }
 
 const router = createBrowserRouter([
@@ -77,6 +109,20 @@ const router = createBrowserRouter([
               </RequirePermission>
             ),
           },
+          ...guarded([
+            ["customers", "customers.read", <CustomersPage key="customers" />],
+            ["customers/:id", "customers.read", <CustomerDetailPage key="customer" />],
+            ["products", "products.read", <ProductsPage key="products" />],
+            ["applications", "applications.read", <ApplicationsPage key="applications" />],
+            ["applications/:id", "applications.read", <ApplicationDetailPage key="application" />],
+            ["committee", "applications.vote", <CommitteePage key="committee" />],
+            ["disbursements", "loans.disburse", <DisbursementsPage key="disbursements" />],
+            ["loans", "loans.read", <LoansPage key="loans" />],
+            ["loans/:id", "loans.read", <LoanDetailPage key="loan" />],
+            ["batch", "batch.run", <BatchPage key="batch" />],
+            ["ledger", "ledger.read", <LedgerPage key="ledger" />],
+            ["capital", "ledger.read", <CapitalPage key="capital" />],
+          ]),
           {
             path: "audit",
             element: (

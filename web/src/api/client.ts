@@ -26,10 +26,16 @@ export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
 }
 
-function readCookie(name: string): string | null {
+export function readCookie(name: string): string | null {
   const found = document.cookie.split("; ").find((part) => part.startsWith(`${name}=`));
   return found ? decodeURIComponent(found.slice(name.length + 1)) : null;
 }
+
+export type RequestOptions = {
+  quietUnauthorized?: boolean;
+  /** Extra headers, e.g. an Idempotency-Key for a money-moving POST. */
+  headers?: Record<string, string>;
+};
 
 export type QueryValue = string | number | boolean | null | undefined;
 
@@ -47,9 +53,13 @@ export async function apiRequest<T>(
   method: "GET" | "POST" | "PATCH" | "DELETE",
   path: string,
   body?: unknown,
-  options: { quietUnauthorized?: boolean } = {},
+  options: RequestOptions = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": i18n.language };
+  const headers: Record<string, string> = {
+    Accept: "application/json",
+    "Accept-Language": i18n.language,
+    ...options.headers,
+  };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   const csrf = readCookie("mc_csrf");
   if (csrf && method !== "GET") headers["X-CSRF-Token"] = csrf;
@@ -73,26 +83,29 @@ export async function apiRequest<T>(
       payload = null;
     }
   }
-  if (!response.ok) {
-    const error = (payload as ErrorPayload | null)?.error;
-    if (response.status === 401 && !options.quietUnauthorized) onUnauthorized?.();
-    throw new ApiError({
-      status: response.status,
-      code: error?.code ?? "http-error",
-      message: error?.message ?? i18n.t("errors.http", { status: response.status }),
-      fields: error?.fields,
-    });
-  }
+  if (!response.ok) throw failure(response.status, payload, options);
   return payload as T;
+}
+
+/** The ApiError for a failed answer (its JSON body already parsed, or null). */
+export function failure(status: number, payload: unknown, options: RequestOptions = {}): ApiError {
+  const error = (payload as ErrorPayload | null)?.error;
+  if (status === 401 && !options.quietUnauthorized) onUnauthorized?.();
+  return new ApiError({
+    status,
+    code: error?.code ?? "http-error",
+    message: error?.message ?? i18n.t("errors.http", { status }),
+    fields: error?.fields,
+  });
 }
 
 export const api = {
   get: <T>(path: string, options?: { quietUnauthorized?: boolean }) =>
     apiRequest<T>("GET", path, undefined, options),
-  post: <T>(path: string, body?: unknown, options?: { quietUnauthorized?: boolean }) =>
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
     apiRequest<T>("POST", path, body, options),
   patch: <T>(path: string, body: unknown) => apiRequest<T>("PATCH", path, body),
-  delete: <T>(path: string) => apiRequest<T>("DELETE", path),
+  delete: <T>(path: string, body?: unknown) => apiRequest<T>("DELETE", path, body),
 };
 
 export function errorMessage(error: unknown): string {

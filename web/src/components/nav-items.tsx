@@ -1,11 +1,20 @@
 // The console's navigation as data. A capability adds its pages by adding entries here: the side
 // menu, the home page's shortcuts and the route guards all read this list.
 import {
+  AccountBookOutlined,
   AuditOutlined,
+  BankOutlined,
   CalculatorOutlined,
   DashboardOutlined,
+  FileTextOutlined,
+  FundOutlined,
+  IdcardOutlined,
   KeyOutlined,
+  MoneyCollectOutlined,
+  ProductOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
@@ -31,6 +40,8 @@ export type NavItem = {
   group: NavGroup;
   /** i18n key of the label; `menu.descriptions.<key>` describes it on the home page. */
   labelKey: string;
+  /** i18n key of the home page's description, when it is not `menu.descriptions.<key>`. */
+  descriptionKey?: string;
   icon: ReactNode;
   /** null: every signed-in user. */
   permission: string | null;
@@ -47,6 +58,96 @@ export const NAV_ITEMS: NavItem[] = [
     icon: <DashboardOutlined />,
     permission: null,
     shortcut: false,
+  },
+  {
+    key: "customers",
+    path: "/customers",
+    group: "customers",
+    labelKey: "customers.nav.customers",
+    descriptionKey: "customers.nav.customersDescription",
+    icon: <IdcardOutlined />,
+    permission: "customers.read",
+    shortcut: true,
+  },
+  {
+    key: "applications",
+    path: "/applications",
+    group: "customers",
+    labelKey: "applications.nav.applications",
+    descriptionKey: "applications.nav.applicationsDescription",
+    icon: <FileTextOutlined />,
+    permission: "applications.read",
+    shortcut: true,
+  },
+  {
+    key: "committee",
+    path: "/committee",
+    group: "customers",
+    labelKey: "applications.nav.committee",
+    descriptionKey: "applications.nav.committeeDescription",
+    icon: <SolutionOutlined />,
+    permission: "applications.vote",
+    shortcut: true,
+  },
+  {
+    key: "disbursements",
+    path: "/disbursements",
+    group: "customers",
+    labelKey: "applications.nav.disbursements",
+    descriptionKey: "applications.nav.disbursementsDescription",
+    icon: <BankOutlined />,
+    permission: "loans.disburse",
+    shortcut: true,
+  },
+  {
+    key: "products",
+    path: "/products",
+    group: "loans",
+    labelKey: "products.nav.products",
+    descriptionKey: "products.nav.productsDescription",
+    icon: <ProductOutlined />,
+    permission: "products.read",
+    shortcut: true,
+  },
+  {
+    key: "loans",
+    path: "/loans",
+    group: "loans",
+    labelKey: "servicing.nav.loans",
+    descriptionKey: "servicing.nav.loansDescription",
+    icon: <MoneyCollectOutlined />,
+    permission: "loans.read",
+    shortcut: true,
+  },
+  {
+    key: "batch",
+    path: "/batch",
+    group: "loans",
+    labelKey: "servicing.nav.batch",
+    descriptionKey: "servicing.nav.batchDescription",
+    icon: <ScheduleOutlined />,
+    permission: "batch.run",
+    shortcut: true,
+  },
+  {
+    key: "ledger",
+    path: "/ledger",
+    group: "finance",
+    labelKey: "servicing.nav.ledger",
+    descriptionKey: "servicing.nav.ledgerDescription",
+    icon: <AccountBookOutlined />,
+    permission: "ledger.read",
+    shortcut: true,
+  },
+  {
+    key: "capital",
+    path: "/capital",
+    group: "finance",
+    labelKey: "servicing.nav.capital",
+    descriptionKey: "servicing.nav.capitalDescription",
+    icon: <FundOutlined />,
+    permission: "ledger.read",
+    shortcut: true,
   },
   {
     key: "users",

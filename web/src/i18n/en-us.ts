@@ -25,6 +25,7 @@ export const enUS: Translation = {
     no: "No",
     none: "—",
     exportCsv: "Export Excel (CSV)",
+    exportExcel: "Export Excel",
     exported: "Exported {{count}} rows",
     saved: "Saved",
     loadFailed: "Could not load: {{message}}",

@@ -3,6 +3,10 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import { DEFAULT_ROLES, PERMISSIONS } from "../../../src/platform/auth/permissions.ts";
+import { applicationsEnUS, applicationsZhCN } from "../pages/applications/i18n.ts";
+import { customersEnUS, customersZhCN } from "../pages/customers/i18n.ts";
+import { servicingEnUS, servicingZhCN } from "../pages/loans/i18n.ts";
+import { productsEnUS, productsZhCN } from "../pages/products/i18n.ts";
 import { enUS } from "./en-us.ts";
 import { zhCN } from "./zh-cn.ts";
 
@@ -34,8 +38,26 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    "zh-CN": { translation: { ...zhCN, ...serverNames("zh") } },
-    "en-US": { translation: { ...enUS, ...serverNames("en") } },
+    "zh-CN": {
+      translation: {
+        ...zhCN,
+        ...serverNames("zh"),
+        ...customersZhCN,
+        ...productsZhCN,
+        ...applicationsZhCN,
+        ...servicingZhCN,
+      },
+    },
+    "en-US": {
+      translation: {
+        ...enUS,
+        ...serverNames("en"),
+        ...customersEnUS,
+        ...productsEnUS,
+        ...applicationsEnUS,
+        ...servicingEnUS,
+      },
+    },
   },
   lng: storedLanguage(),
   fallbackLng: "zh-CN",

@@ -24,6 +24,7 @@ export const zhCN = {
     no: "否",
     none: "—",
     exportCsv: "导出 Excel (CSV)",
+    exportExcel: "导出 Excel",
     exported: "已导出 {{count}} 行",
     saved: "已保存",
     loadFailed: "加载失败：{{message}}",
@@ -579,7 +580,7 @@ export const zhCN = {
   },
 };
 
-type DeepStrings<T> = T extends string
+export type DeepStrings<T> = T extends string
   ? string
   : T extends readonly (infer U)[]
     ? DeepStrings<U>[]

@@ -35,7 +35,9 @@ export function HomePage() {
               <span className="shortcut-icon">{item.icon}</span>
               <span className="shortcut-text">
                 <span className="shortcut-label">{t(item.labelKey)}</span>
-                <span className="shortcut-desc">{t(`menu.descriptions.${item.key}`)}</span>
+                <span className="shortcut-desc">
+                  {t(item.descriptionKey ?? `menu.descriptions.${item.key}`)}
+                </span>
               </span>
             </Link>
           ))}

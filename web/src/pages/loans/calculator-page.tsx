@@ -1,6 +1,6 @@
 import { DownloadOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, Col, Empty, Form, Row, Spin } from "antd";
+import { Alert, App, Button, Card, Col, Empty, Form, Row, Spin } from "antd";
 import dayjs from "dayjs";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -35,8 +35,10 @@ function initialValues(params: URLSearchParams): CalculatorValues {
 /** 贷款计算器: the public schedule engine, recalculated as one types (debounced). */
 export function CalculatorPage() {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   useDocumentTitle(t("calculator.title"));
   const [form] = Form.useForm<CalculatorValues>();
+  const [exporting, setExporting] = useState(false);
   const [params] = useSearchParams();
   const [defaults] = useState(() => initialValues(params));
   const [request, setRequest] = useState<ScheduleRequest | null>(() => toScheduleRequest(defaults));
@@ -65,6 +67,18 @@ export function CalculatorPage() {
 
   const data = schedule.data;
   const fee = useMemo(() => request?.upfrontFee ?? "0", [request]);
+
+  const exportXlsx = async () => {
+    if (!data || !request || exporting) return;
+    setExporting(true);
+    try {
+      await exportSchedule(request, data, t);
+    } catch (error) {
+      message.error(errorMessage(error));
+    } finally {
+      setExporting(false);
+    }
+  };
 
   return (
     <div className="calculator-page" data-testid="calculator-page">
@@ -99,10 +113,11 @@ export function CalculatorPage() {
                 extra={
                   <Button
                     icon={<DownloadOutlined />}
-                    onClick={() => exportSchedule(data, t)}
+                    loading={exporting}
+                    onClick={() => void exportXlsx()}
                     data-testid="calc-export"
                   >
-                    {t("common.exportCsv")}
+                    {t("common.exportExcel")}
                   </Button>
                 }
               >
