@@ -319,3 +319,21 @@ describe("the seven steps", () => {
     expect(unknown.json().error.fields).toHaveProperty("customerId");
   });
 });
+
+describe("expiry", () => {
+  it("expires an application idle past the setting at the close of business, with a timeline entry", async () => {
+    const id = await applyAndInterview();
+    await t.handle.db.execute(
+      `update applications set status_changed_at = now() - interval '40 days' where id = '${id}'`,
+    );
+    const { expireStaleApplications } = await import("./expiry.service.ts");
+    const expired = await t.handle.db.transaction((tx) =>
+      expireStaleApplications(tx, systemContext(), todayInChina()),
+    );
+    expect(expired).toBeGreaterThanOrEqual(1);
+    const detail = (await cm.get(`/api/v1/applications/${id}`)).json();
+    expect(detail.status).toBe("expired");
+    expect(detail.timeline.at(-1)).toMatchObject({ status: "expired", action: "expire" });
+    expect((await cm.post(`/api/v1/applications/${id}/withdraw`, { reason: "再撤回" })).statusCode).toBe(409);
+  });
+});

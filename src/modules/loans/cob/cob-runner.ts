@@ -7,6 +7,7 @@ import { recordAudit } from "../../../platform/audit.ts";
 import { type RequestContext, requirePermission } from "../../../platform/auth/actor.ts";
 import type { Db, Tx } from "../../../platform/db.ts";
 import { conflict, DomainError } from "../../../platform/errors.ts";
+import { expireStaleApplications } from "../../origination/expiry.service.ts";
 import { advanceBusinessDate, getBusinessDate, shiftDate } from "../business-date.ts";
 import { type CloseResult, closeLoans, loadCloseParams } from "./close-loans.ts";
 import { type BatchProgress, batchJobs } from "./cob.schema.ts";
@@ -151,6 +152,7 @@ export async function closeBusinessDates(
       );
       if (left.n > 0) throw conflict("cob-incomplete", { date, loans: left.n });
       await advanceBusinessDate(tx, ctx, date);
+      await expireStaleApplications(tx, ctx, date);
       progress.datesDone += 1;
       progress.chunksDone = 0;
       progress.chunksTotal = 0;
