@@ -330,7 +330,10 @@ const MESSAGES: Record<string, Message> = {
   },
   "staff-has-left": { zh: "{name} 已离职,不能再办理此业务", en: "{name} has left; this cannot be done" },
   "staff-not-candidate": { zh: "只有候选人可以办理入职", en: "Only a candidate can be onboarded" },
-  "staff-is-candidate": { zh: "候选人尚未入职,请先办理入职", en: "A candidate has not joined yet; onboard first" },
+  "staff-is-candidate": {
+    zh: "候选人尚未入职,请先办理入职",
+    en: "A candidate has not joined yet; onboard first",
+  },
   "assignment-date-order": {
     zh: "生效日期须晚于当前任职的开始日期 {from}",
     en: "The effective date must be after the current assignment's start ({from})",
@@ -349,7 +352,10 @@ const MESSAGES: Record<string, Message> = {
   "score-required": { zh: "考试课程须填写成绩(0–100)", en: "An exam course needs a score (0–100)" },
   "not-on-probation": { zh: "{name} 不在试用期", en: "{name} is not on probation" },
   "probation-ended": { zh: "试用期已于 {endsOn} 结束", en: "The probation ended on {endsOn}" },
-  "probation-decided": { zh: "组长已对该试用期作出决定", en: "The leader has already decided this probation" },
+  "probation-decided": {
+    zh: "组长已对该试用期作出决定",
+    en: "The leader has already decided this probation",
+  },
   "not-the-leader": {
     zh: "只有该员工的上级可以审批其试用期",
     en: "Only the trainee's leader, or someone above them, can decide the probation",

@@ -3,6 +3,7 @@
 // password that is printed once.
 import { count, eq } from "drizzle-orm";
 import { auditLog } from "../modules/audit/audit.schema.ts";
+import { compensationDemoSeeder } from "../modules/compensation/compensation.demo.ts";
 import { customersDemoSeeder } from "../modules/customers/customers.demo.ts";
 import { userRoles, users } from "../modules/identity/identity.schema.ts";
 import { ensureBuiltInRoles } from "../modules/identity/roles.service.ts";
@@ -11,7 +12,9 @@ import { loansDemoSeeder } from "../modules/loans/demo/loans.demo.ts";
 import { originationDemoSeeder } from "../modules/origination/origination.demo.ts";
 import { productsDemoSeeder } from "../modules/products/products.demo.ts";
 import { buildDemoPeople, DEMO_DEPARTMENTS } from "../modules/staff/demo-org.ts";
+import { staffDemoSeeder } from "../modules/staff/staff.demo.ts";
 import { departments } from "../modules/staff/staff.schema.ts";
+import { staffActivityDemoSeeder } from "../modules/staff/staff-activity.demo.ts";
 import { recordAudit } from "./audit.ts";
 import { systemContext } from "./auth/actor.ts";
 import { hashPassword } from "./auth/passwords.ts";
@@ -33,6 +36,10 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   customersDemoSeeder,
   loansDemoSeeder,
   originationDemoSeeder,
+  // Staff records are essential (tests build on them); payroll runs read the loans seeded above.
+  staffDemoSeeder,
+  staffActivityDemoSeeder,
+  compensationDemoSeeder,
 ];
 
 export async function userCount(db: Db): Promise<number> {

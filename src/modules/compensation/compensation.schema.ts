@@ -154,5 +154,8 @@ export const payrollDisputes = pgTable(
     answeredAt: timestamp("answered_at", { withTimezone: true, mode: "date" }),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
-  (t) => [index("payroll_disputes_run_idx").on(t.runId), index("payroll_disputes_statement_idx").on(t.statementId)],
+  (t) => [
+    index("payroll_disputes_run_idx").on(t.runId),
+    index("payroll_disputes_statement_idx").on(t.statementId),
+  ],
 );

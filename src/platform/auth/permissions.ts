@@ -239,14 +239,7 @@ export const DEFAULT_ROLES: Record<RoleKey, RoleDefault> = {
     zh: "合规 / 审计",
     en: "Compliance / audit",
     scope: "all",
-    permissions: [
-      ...READ_BUSINESS,
-      "ledger.read",
-      "staff.read",
-      "payroll.read",
-      "audit.read",
-      "pii.unmask",
-    ],
+    permissions: [...READ_BUSINESS, "ledger.read", "staff.read", "payroll.read", "audit.read", "pii.unmask"],
   },
   hr: {
     zh: "人事",

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import { registerAuditRoutes } from "../../modules/audit/audit.routes.ts";
 import { registerCollectionsRoutes } from "../../modules/collections/collections.routes.ts";
+import { registerCompensationRoutes } from "../../modules/compensation/compensation.routes.ts";
 import { registerCustomerRoutes } from "../../modules/customers/customers.routes.ts";
 import { registerIdentityRoutes } from "../../modules/identity/identity.routes.ts";
 import { registerCapitalRoutes } from "../../modules/ledger/capital.routes.ts";
@@ -12,6 +13,7 @@ import { registerLoanRoutes } from "../../modules/loans/loans.routes.ts";
 import { registerOriginationRoutes } from "../../modules/origination/origination.routes.ts";
 import { registerProductRoutes } from "../../modules/products/products.routes.ts";
 import { registerSettingsRoutes } from "../../modules/settings/settings.routes.ts";
+import { registerStaffRoutes } from "../../modules/staff/staff.routes.ts";
 import type { ModuleDeps } from "./app.ts";
 
 export function registerModuleRoutes(api: FastifyInstance, deps: ModuleDeps): void {
@@ -27,4 +29,6 @@ export function registerModuleRoutes(api: FastifyInstance, deps: ModuleDeps): vo
   registerLedgerRoutes(api, deps);
   registerCapitalRoutes(api, deps);
   registerCollectionsRoutes(api, deps);
+  registerStaffRoutes(api, deps);
+  registerCompensationRoutes(api, deps);
 }

@@ -5,11 +5,18 @@ import { Dec, type Fen, formatAmount } from "../../../platform/money.ts";
 
 export type Bilingual = Record<Locale, string>;
 
+// A plain loop, not a look-ahead regex: a payroll run formats a few hundred thousand amounts.
 export function groupedAmount(amount: Fen | number): string {
   const text = formatAmount(amount);
   const negative = text.startsWith("-");
-  const [whole, part] = text.replace("-", "").split(".");
-  return `${negative ? "-" : ""}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${part}`;
+  const dot = text.indexOf(".");
+  const whole = text.slice(negative ? 1 : 0, dot);
+  let grouped = "";
+  for (let end = whole.length; end > 0; end -= 3) {
+    const start = Math.max(0, end - 3);
+    grouped = start > 0 ? `,${whole.slice(start, end)}${grouped}` : `${whole.slice(start, end)}${grouped}`;
+  }
+  return `${negative ? "-" : ""}${grouped}${text.slice(dot)}`;
 }
 
 /** "0.005" → "0.5%". */

@@ -3,6 +3,7 @@
 import type { Fen } from "../../../platform/money.ts";
 import { isValidDate, parseYearMonth } from "./calendar.ts";
 import type { PayrollIssue } from "./errors.ts";
+import { type LoanGroupInput, validateLoanGroups } from "./loan-groups.ts";
 import { type CompensationPlan, isValidRate, MANAGER_POSITIONS, POSITIONS, type Position } from "./plan.ts";
 
 export type StaffInput = {
@@ -26,6 +27,8 @@ export type PayrollInput = {
   plan: CompensationPlan;
   staff: readonly StaffInput[];
   loans: readonly LoanInput[];
+  /** Loans already summed per person and term (a payroll run over the database); counted like `loans`. */
+  loanGroups?: readonly LoanGroupInput[];
 };
 
 // Bounds keep principal × term a safe integer; a 1-billion-yuan micro loan is a typo, not a loan.
@@ -233,5 +236,11 @@ export function validatePayrollInput(input: PayrollInput): PayrollIssue[] {
       path: "month",
       message: `${JSON.stringify(input.month)} is not a YYYY-MM month`,
     });
-  return [...issues, ...validatePlan(input.plan), ...validateStaff(input.staff), ...validateLoans(input)];
+  return [
+    ...issues,
+    ...validatePlan(input.plan),
+    ...validateStaff(input.staff),
+    ...validateLoans(input),
+    ...validateLoanGroups(input),
+  ];
 }

@@ -13,6 +13,7 @@ import {
 } from "./calendar.ts";
 import { PayrollInputError } from "./errors.ts";
 import { type Bilingual, groupedAmount as g, percent } from "./explain.ts";
+import { explainLoanGroup } from "./loan-groups.ts";
 import { type PayrollInput, type StaffInput, validatePayrollInput } from "./payroll-input.ts";
 import {
   type CompensationPlan,
@@ -23,6 +24,7 @@ import {
   type TeamScope,
 } from "./plan.ts";
 
+export type { LoanGroupInput } from "./loan-groups.ts";
 export type { LoanInput, PayrollInput, StaffInput } from "./payroll-input.ts";
 
 export type Stage = "probation" | "first-month" | "regular";
@@ -71,6 +73,11 @@ function performanceByStaff(input: PayrollInput): Map<string, Performance> {
     const { value, formula } = explainAnnualized(loan, { capAtPrincipal });
     const entry = result.get(loan.staffId) ?? { total: fen(0), formulas: [] };
     result.set(loan.staffId, { total: fen(entry.total + value), formulas: [...entry.formulas, formula] });
+  }
+  for (const group of input.loanGroups ?? []) {
+    const { value, formula } = explainLoanGroup(group, { capAtPrincipal });
+    const entry = result.get(group.staffId) ?? { total: fen(0), formulas: [] };
+    result.set(group.staffId, { total: fen(entry.total + value), formulas: [...entry.formulas, formula] });
   }
   return result;
 }
