@@ -154,6 +154,7 @@ and five customer managers) and a month of loans (principal 10,000–500,000, te
 at month end, sums the loans per officer and term in SQL (GROUP BY; 年化业绩 rounded loan by loan), runs
 the engine (\`computePayroll\`) and writes a statement and four explained lines per person. Target: ≤ 10 s.
 "facts" is the org and loan-sum queries alone, "engine" the computation alone (both also inside the run).
+The machine is shared with other work: figures move with the load average printed above.
 
 | engine | staff | loans | officer×term groups | facts | engine | payroll run | sum(principal) | ratio |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|

@@ -3,7 +3,7 @@
 // 年化业绩 rounded loan by loan exactly as annualized.ts does, and the engine checks each group against
 // its principal before using it. The per-loan `loans` input stays for scenarios (payroll calc).
 import { type Fen, fen } from "../../../platform/money.ts";
-import { isValidDate } from "./calendar.ts";
+import { daysInMonth, parseYearMonth } from "./calendar.ts";
 import type { PayrollIssue } from "./errors.ts";
 import { type Bilingual, groupedAmount as g } from "./explain.ts";
 
@@ -36,6 +36,16 @@ export function validateLoanGroups(input: {
 }): PayrollIssue[] {
   const issues: PayrollIssue[] = [];
   const staffById = new Map(input.staff.map((p) => [p.id, p]));
+  // A date of the month: its prefix and a day within the month (no Date objects: thousands of groups).
+  const ym = parseYearMonth(input.month);
+  const last = ym ? daysInMonth(ym) : 0;
+  const inMonth = (d: unknown) =>
+    typeof d === "string" &&
+    d.length === 10 &&
+    d.startsWith(`${input.month}-`) &&
+    /^\d\d$/.test(d.slice(8)) &&
+    Number(d.slice(8)) >= 1 &&
+    Number(d.slice(8)) <= last;
   (input.loanGroups ?? []).forEach((group, i) => {
     const row = `loanGroups[${i}]`;
     const person = staffById.get(group.staffId);
@@ -61,7 +71,7 @@ export function validateLoanGroups(input: {
         message: `${g(group.annualized)} is not principal × ${group.termMonths}/12 rounded loan by loan`,
       });
     const dates = [group.firstDisbursedOn, group.lastDisbursedOn];
-    if (!dates.every((d) => typeof d === "string" && isValidDate(d) && d.startsWith(`${input.month}-`))) {
+    if (!dates.every(inMonth)) {
       issues.push({
         code: "invalid-date",
         path: `${row}.firstDisbursedOn`,
