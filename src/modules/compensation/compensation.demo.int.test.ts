@@ -1,0 +1,51 @@
+// The demo company's staff and payroll after a full seed: records for all 59 people with ranks over
+// the ladder, two telemarketers in probation, the Q3 review waiting for confirmation, three locked
+// payroll months and a draft for the business date's month, computed from the demo loan book.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../platform/testing/test-app.ts";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({}, { demo: "full" });
+});
+afterAll(async () => t.close());
+
+describe("the demo payroll", () => {
+  it("has locked runs for the three months before the business date's month and a draft for it", async () => {
+    const gm = await t.as("gm");
+    const runs = (await gm.get("/api/v1/payroll/runs")).json().items;
+    expect(runs.map((r: { month: string; status: string }) => [r.month, r.status])).toEqual([
+      ["2026-11", "draft"],
+      ["2026-10", "locked"],
+      ["2026-09", "locked"],
+      ["2026-08", "locked"],
+    ]);
+    expect(runs.every((r: { warnings: number }) => r.warnings === 0)).toBe(true);
+    const november = (await gm.get(`/api/v1/payroll/runs/${runs[0].id}`)).json();
+    expect(november.totals.headcount).toBe(31);
+    expect(Number(november.totals.annualizedPerformance)).toBeGreaterThan(0);
+    expect(
+      november.statements.items.filter((s: { stage: string }) => s.stage === "first-month"),
+    ).toHaveLength(1);
+    const october = (await gm.get(`/api/v1/payroll/runs/${runs[1].id}`)).json();
+    expect(october.disputes).toEqual([expect.objectContaining({ status: "rejected" })]);
+    const own = (await (await t.as("customer-manager")).get("/api/v1/payroll/my/statements")).json().items;
+    expect(own.map((s: { month: string }) => s.month)).toEqual(["2026-10", "2026-09", "2026-08"]);
+  });
+
+  it("has staff on every part of the ladder, trainees in probation and a review to confirm", async () => {
+    const hr = await t.as("hr");
+    const staff = (await hr.get("/api/v1/staff?pageSize=500")).json();
+    expect(staff.total).toBe(59);
+    const ranks = new Set(
+      staff.items.filter((s: { rank: string | null }) => s.rank).map((s: { rank: string }) => s.rank),
+    );
+    expect(ranks.size).toBeGreaterThanOrEqual(8);
+    const board = (await hr.get("/api/v1/staff/probations")).json();
+    expect(board.items).toHaveLength(2);
+    expect(board.items.map((i: { missing?: string[] }) => i.missing)).toContainEqual(["approval"]);
+    const reviews = (await hr.get("/api/v1/rank-reviews")).json().items;
+    expect(reviews[0]).toMatchObject({ quarter: "2026-Q3", status: "current" });
+    expect(reviews[0].pending).toBeGreaterThan(0);
+  });
+});
