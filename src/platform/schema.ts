@@ -2,6 +2,7 @@
 export * from "../modules/audit/audit.schema.ts";
 export * from "../modules/collections/collections.schema.ts";
 export * from "../modules/compensation/compensation.schema.ts";
+export * from "../modules/crm/crm.schema.ts";
 export * from "../modules/customers/customers.schema.ts";
 export * from "../modules/identity/identity.schema.ts";
 export * from "../modules/ledger/capital.schema.ts";
