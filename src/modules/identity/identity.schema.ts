@@ -72,3 +72,11 @@ export const sessions = pgTable(
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
+
+// Which permissions have already been handed to the built-in roles that get them by default. A
+// permission added by a later release is granted once on the next start (see ensureBuiltInRoles);
+// one an admin later takes away stays away, because it is already recorded here.
+export const rolePermissionGrants = pgTable("role_permission_grants", {
+  permission: text("permission").primaryKey(),
+  grantedAt: timestamp("granted_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});

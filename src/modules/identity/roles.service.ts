@@ -1,12 +1,18 @@
 // Roles are rows: the defaults of DOMAIN.md §1 are seeded, and an admin may adjust permissions and
 // data scope or add roles. Every change is audited; assigned users pick it up on their next request.
-import { asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit.ts";
 import { type RequestContext, requirePermission } from "../../platform/auth/actor.ts";
-import { type DataScope, DEFAULT_ROLES, isPermission, ROLE_KEYS } from "../../platform/auth/permissions.ts";
+import {
+  type DataScope,
+  DEFAULT_ROLES,
+  isPermission,
+  PERMISSIONS,
+  ROLE_KEYS,
+} from "../../platform/auth/permissions.ts";
 import type { Db, Queryable } from "../../platform/db.ts";
 import { conflict, DomainError, invalid, notFound } from "../../platform/errors.ts";
-import { roles, userRoles } from "./identity.schema.ts";
+import { rolePermissionGrants, roles, userRoles } from "./identity.schema.ts";
 
 export type RoleView = {
   key: string;
@@ -100,8 +106,13 @@ export async function deleteRole(db: Db, ctx: RequestContext, key: string): Prom
   });
 }
 
-/** Inserts any built-in role that is missing; never overwrites an admin's edits. */
+/**
+ * Inserts any built-in role that is missing; never overwrites an admin's edits. A permission that a
+ * newer release added to a built-in role's defaults is granted to that role once (recorded in
+ * role_permission_grants), so an upgraded database gets it too and an admin's later removal sticks.
+ */
 export async function ensureBuiltInRoles(db: Queryable): Promise<void> {
+  const existing = new Set((await db.select({ key: roles.key }).from(roles)).map((row) => row.key));
   for (const key of ROLE_KEYS) {
     const def = DEFAULT_ROLES[key];
     await db
@@ -116,4 +127,27 @@ export async function ensureBuiltInRoles(db: Queryable): Promise<void> {
       })
       .onConflictDoNothing();
   }
+  const granted = new Set(
+    (await db.select({ permission: rolePermissionGrants.permission }).from(rolePermissionGrants)).map(
+      (row) => row.permission,
+    ),
+  );
+  const fresh = Object.keys(PERMISSIONS).filter((permission) => !granted.has(permission));
+  if (fresh.length === 0) return;
+  for (const key of ROLE_KEYS) {
+    if (!existing.has(key)) continue; // inserted just now with every default
+    const wanted = DEFAULT_ROLES[key].permissions.filter((permission) => fresh.includes(permission));
+    if (wanted.length === 0) continue;
+    await db
+      .update(roles)
+      .set({
+        permissions: sql`(select coalesce(jsonb_agg(distinct p order by p), '[]'::jsonb) from jsonb_array_elements_text(${roles.permissions} || ${JSON.stringify(wanted)}::jsonb) as p)`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(roles.key, key), eq(roles.builtIn, true)));
+  }
+  await db
+    .insert(rolePermissionGrants)
+    .values(fresh.map((permission) => ({ permission })))
+    .onConflictDoNothing();
 }
