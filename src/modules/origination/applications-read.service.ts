@@ -20,6 +20,7 @@ export type ListQuery = {
   search?: string;
   originatorId?: string;
   productId?: string;
+  customerId?: string;
   page: number;
   pageSize: number;
 };
@@ -37,9 +38,25 @@ const NEXT_ACTOR: Partial<Record<ApplicationStatus, { zh: string; en: string; ro
   approved: { zh: "财务主管放款", en: "Finance disburses", role: "finance" },
 };
 
+type StageLimits = Record<string, number>;
+
+async function stageLimits(db: Db): Promise<StageLimits> {
+  return (await getSetting(db, "origination.stage-limit-hours", todayInChina())) as StageLimits;
+}
+
+/** Hours in the current stage (to one decimal) and whether that passes the stage's limit; null once ended. */
+function currentStage(row: ApplicationRow, limits: StageLimits, now: number) {
+  if (TERMINAL.includes(row.status)) return { hoursInStage: null, overLimit: false };
+  const hours = Math.round(((now - row.statusChangedAt.getTime()) / 3_600_000) * 10) / 10;
+  const limit = limits[row.status] ?? null;
+  return { hoursInStage: hours, overLimit: limit !== null && hours > limit };
+}
+
 function summary(
   row: ApplicationRow,
   names: { customer: string | null; product: string | null; originator: string | null },
+  limits: StageLimits,
+  now: number,
 ) {
   return {
     id: row.id,
@@ -57,6 +74,7 @@ function summary(
     originatorName: names.originator,
     loanId: row.loanId,
     statusChangedAt: row.statusChangedAt.toISOString(),
+    ...currentStage(row, limits, now),
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -69,6 +87,7 @@ export async function listApplications(db: Db, ctx: RequestContext, query: ListQ
   if (query.status?.length) conditions.push(inArray(applications.status, query.status));
   if (query.originatorId) conditions.push(eq(applications.originatorId, query.originatorId));
   if (query.productId) conditions.push(eq(applications.productId, query.productId));
+  if (query.customerId) conditions.push(eq(applications.customerId, query.customerId));
   if (query.search) {
     const like = `%${query.search.replace(/[%_\\]/g, "\\$&")}%`;
     conditions.push(
@@ -98,15 +117,22 @@ export async function listApplications(db: Db, ctx: RequestContext, query: ListQ
     db,
     rows.map((r) => r.app),
   );
+  const limits = await stageLimits(db);
+  const now = Date.now();
   return {
     total,
     counts: Object.fromEntries(byStatus.map((s) => [s.status, s.n])),
     items: rows.map((r) =>
-      summary(r.app, {
-        customer: r.customer,
-        originator: r.originator,
-        product: productNames.get(`${r.app.productId}:${r.app.productVersion}`) ?? null,
-      }),
+      summary(
+        r.app,
+        {
+          customer: r.customer,
+          originator: r.originator,
+          product: productNames.get(`${r.app.productId}:${r.app.productVersion}`) ?? null,
+        },
+        limits,
+        now,
+      ),
     ),
   };
 }
@@ -141,10 +167,7 @@ export async function getApplication(db: Db, ctx: RequestContext, id: string) {
     .from(applicationEvents)
     .where(eq(applicationEvents.applicationId, id))
     .orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
-  const limits = (await getSetting(db, "origination.stage-limit-hours", todayInChina())) as Record<
-    string,
-    number
-  >;
+  const limits = await stageLimits(db);
   const now = Date.now();
   // Stages are the status changes; votes that decide nothing yet stay on the timeline only.
   const changes = events.filter((e) => e.fromStatus !== e.toStatus);
@@ -162,11 +185,16 @@ export async function getApplication(db: Db, ctx: RequestContext, id: string) {
     };
   });
   return {
-    ...summary(row, {
-      customer: customer?.name ?? null,
-      originator: originator?.name ?? null,
-      product: productNames.get(`${row.productId}:${row.productVersion}`) ?? null,
-    }),
+    ...summary(
+      row,
+      {
+        customer: customer?.name ?? null,
+        originator: originator?.name ?? null,
+        product: productNames.get(`${row.productId}:${row.productVersion}`) ?? null,
+      },
+      limits,
+      now,
+    ),
     productVersion: row.productVersion,
     interview: row.interview,
     qualification: row.qualification,
@@ -178,8 +206,9 @@ export async function getApplication(db: Db, ctx: RequestContext, id: string) {
     nextStep: NEXT_ACTOR[row.status] ?? null,
     votes: await votesOf(db, id),
     stages,
+    // Only the stage the application is in now: an ended stage that ran long is history (stages[].overLimit).
     warnings: stages
-      .filter((s) => s.overLimit)
+      .filter((s, i) => s.overLimit && i === stages.length - 1)
       .map((s) => ({ code: "stage-over-limit", status: s.status, hours: s.hours, limitHours: s.limitHours })),
     timeline: events.map((e) => ({
       status: e.toStatus,

@@ -45,6 +45,7 @@ export const listApplicationsQuery = z
     search: z.string().max(64).optional(),
     originatorId: z.uuid().optional(),
     productId: z.uuid().optional(),
+    customerId: z.uuid().optional(),
     page: z.coerce.number().int().min(1).max(10_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(500).default(20),
   })

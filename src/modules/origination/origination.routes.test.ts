@@ -337,3 +337,37 @@ describe("expiry", () => {
     expect((await cm.post(`/api/v1/applications/${id}/withdraw`, { reason: "再撤回" })).statusCode).toBe(409);
   });
 });
+
+describe("reading applications", () => {
+  it("filters by customer, tells hours in the current stage, and warns only about the stage it is in", async () => {
+    const id = await applyAndInterview();
+    const { customerId } = (await cm.get(`/api/v1/applications/${id}`)).json();
+    // Submitted 200 h ago, interviewed 100 h ago: both stages passed their 48 h limit.
+    await t.handle.db.execute(
+      `update application_events set at = now() - interval '200 hours' where application_id = '${id}' and to_status = 'submitted'`,
+    );
+    await t.handle.db.execute(
+      `update application_events set at = now() - interval '100 hours' where application_id = '${id}' and to_status = 'interviewed'`,
+    );
+    await t.handle.db.execute(
+      `update applications set status_changed_at = now() - interval '100 hours' where id = '${id}'`,
+    );
+
+    const list = (await cm.get(`/api/v1/applications?customerId=${customerId}`)).json();
+    expect(list.total).toBe(1);
+    expect(list.items[0]).toMatchObject({ id, customerId, overLimit: true });
+    expect(list.items[0].hoursInStage).toBeCloseTo(100, 0);
+
+    const detail = (await cm.get(`/api/v1/applications/${id}`)).json();
+    expect(detail.stages.map((s: { overLimit: boolean }) => s.overLimit)).toEqual([true, true]);
+    expect(detail.warnings).toEqual([
+      expect.objectContaining({ code: "stage-over-limit", status: "interviewed" }),
+    ]);
+
+    const withdrawn = await cm.post(`/api/v1/applications/${id}/withdraw`, { reason: "客户暂不需要" });
+    expect(withdrawn.statusCode).toBe(200);
+    const ended = (await cm.get(`/api/v1/applications?customerId=${customerId}`)).json().items[0];
+    expect(ended).toMatchObject({ hoursInStage: null, overLimit: false });
+    expect((await cm.get(`/api/v1/applications?customerId=not-a-uuid`)).statusCode).toBe(400);
+  });
+});

@@ -46,6 +46,10 @@ export type ApplicationSummary = {
   originatorName: string | null;
   loanId: string | null;
   statusChangedAt: string;
+  /** Hours in the current stage; null once the application has ended. */
+  hoursInStage: number | null;
+  /** The current stage has run past its limit (setting origination.stage-limit-hours). */
+  overLimit: boolean;
   createdAt: string;
 };
 
@@ -187,6 +191,7 @@ export type ApplicationFilters = {
   status?: ApplicationStatus[];
   search?: string;
   productId?: string;
+  customerId?: string;
 };
 
 function listPath(filters: ApplicationFilters & { page: number; pageSize: number }): string {
@@ -194,6 +199,7 @@ function listPath(filters: ApplicationFilters & { page: number; pageSize: number
     status: filters.status?.length ? filters.status.join(",") : undefined,
     search: filters.search,
     productId: filters.productId,
+    customerId: filters.customerId,
     page: filters.page,
     pageSize: filters.pageSize,
   })}`;

@@ -9,7 +9,7 @@ import type { CustomerDetail } from "../../api/customers.ts";
 import { formatDate, formatMoneyLong } from "../../format.ts";
 import { ApplicationStatusTag } from "../applications/status.tsx";
 
-/** The customer's loan applications. The list API searches by name, so the rows are narrowed to this id. */
+/** The customer's loan applications. */
 export function ApplicationsTab({
   customer,
   canApply,
@@ -23,8 +23,7 @@ export function ApplicationsTab({
   const navigate = useNavigate();
   const apps = useQuery({
     queryKey: ["applications", "of-customer", customer.id],
-    queryFn: async () =>
-      (await fetchAllApplications({ search: customer.name })).filter((a) => a.customerId === customer.id),
+    queryFn: () => fetchAllApplications({ customerId: customer.id }),
     enabled,
   });
   const blocked = customer.blacklisted || customer.segment === "student";
