@@ -5,21 +5,7 @@ import {
   RollbackOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Form,
-  Input,
-  Modal,
-  Result,
-  Row,
-  Select,
-  Skeleton,
-  Steps,
-} from "antd";
+import { Alert, Button, Card, Col, Descriptions, Result, Row, Skeleton, Steps } from "antd";
 import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -27,9 +13,6 @@ import { Link, useNavigate, useParams } from "react-router-dom";
 import {
   type ApplicationDetail,
   ENDED_STATUSES,
-  REJECT_REASONS,
-  type RejectReason,
-  stepApi,
   useApplication,
   useOriginationSettings,
 } from "../../api/applications.ts";
@@ -40,9 +23,13 @@ import { apiMessage } from "../../components/api-messages.ts";
 import { PageHeader, useDocumentTitle } from "../../components/page-header.tsx";
 import { formatDate, formatDateTime, formatMoneyLong } from "../../format.ts";
 import { actingForm, canReject, canWithdraw, committeeSeat, isOriginator, myVote } from "./acting.ts";
+import { AssessmentForm } from "./assessment-form.tsx";
 import { DisbursementForm } from "./disbursement-form.tsx";
+import { RejectModal, WithdrawModal } from "./end-application-modals.tsx";
+import { InterviewForm } from "./interview-form.tsx";
+import { QualificationForm } from "./qualification-form.tsx";
+import { RiskPlanForm } from "./risk-plan-form.tsx";
 import { ApplicationStatusTag, hoursSince, STEPS, useDuration, WAITING_STEP } from "./status.tsx";
-import { AssessmentForm, InterviewForm, QualificationForm, RiskPlanForm } from "./step-forms.tsx";
 import {
   ApplicationTimeline,
   CommitteeBlock,
@@ -53,7 +40,6 @@ import {
   ScorecardSummary,
   StageTimes,
 } from "./step-summaries.tsx";
-import { useStepSubmit } from "./use-step-submit.ts";
 import { VoteButtons } from "./vote-form.tsx";
 import "../business.css";
 
@@ -189,112 +175,6 @@ function CurrentStep({ app, me }: { app: ApplicationDetail; me: Me }) {
     >
       {body}
     </Card>
-  );
-}
-
-type RejectValues = { reasonCode: RejectReason; comment?: string };
-
-function RejectModal({ app, open, onClose }: { app: ApplicationDetail; open: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm<RejectValues>();
-  const step = useStepSubmit<RejectValues, unknown>({
-    form,
-    run: (v) => stepApi.reject(app.id, { reasonCode: v.reasonCode, comment: v.comment?.trim() || null }),
-    success: () => t("applications.reject.done"),
-    onDone: onClose,
-  });
-  return (
-    <Modal
-      open={open}
-      title={t("applications.reject.title", { appNo: app.appNo })}
-      okText={t("applications.reject.submit")}
-      okButtonProps={{ danger: true, loading: step.pending, disabled: step.pending }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <Form<RejectValues>
-        form={form}
-        layout="vertical"
-        onFinish={step.submit}
-        disabled={step.pending}
-        requiredMark
-      >
-        {step.error ? <Alert type="error" showIcon title={step.error} className="section-gap" /> : null}
-        <Form.Item
-          name="reasonCode"
-          label={t("applications.reject.reason")}
-          rules={[{ required: true, message: apiMessage("required") }]}
-        >
-          <Select
-            options={REJECT_REASONS.map((r) => ({ value: r, label: t(`applications.rejectReasons.${r}`) }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="comment"
-          label={t("applications.reject.comment")}
-          extra={t("applications.reject.commentHelp")}
-        >
-          <Input.TextArea maxLength={2000} autoSize={{ minRows: 3, maxRows: 6 }} />
-        </Form.Item>
-        <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
-      </Form>
-    </Modal>
-  );
-}
-
-function WithdrawModal({
-  app,
-  open,
-  onClose,
-}: {
-  app: ApplicationDetail;
-  open: boolean;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm<{ reason: string }>();
-  const step = useStepSubmit<{ reason: string }, unknown>({
-    form,
-    run: (v) => stepApi.withdraw(app.id, v.reason.trim()),
-    success: () => t("applications.withdraw.done"),
-    onDone: onClose,
-  });
-  return (
-    <Modal
-      open={open}
-      title={t("applications.withdraw.title", { appNo: app.appNo })}
-      okText={t("applications.withdraw.submit")}
-      okButtonProps={{ loading: step.pending, disabled: step.pending }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <Form<{ reason: string }>
-        form={form}
-        layout="vertical"
-        onFinish={step.submit}
-        disabled={step.pending}
-        requiredMark
-      >
-        {step.error ? <Alert type="error" showIcon title={step.error} className="section-gap" /> : null}
-        <Form.Item
-          name="reason"
-          label={t("applications.withdraw.reason")}
-          rules={[
-            { required: true, whitespace: true, message: apiMessage("required") },
-            { min: 2, message: apiMessage("too-short") },
-          ]}
-        >
-          <Input.TextArea
-            maxLength={1000}
-            autoSize={{ minRows: 3, maxRows: 6 }}
-            placeholder={t("applications.withdraw.placeholder")}
-          />
-        </Form.Item>
-        <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
-      </Form>
-    </Modal>
   );
 }
 
