@@ -1,6 +1,6 @@
 // Reading loan accounts. Data scope (DOMAIN.md §1): a customer manager sees the loans they officer, a
 // team manager their team's, others by loans.read; a loan outside the scope is "not found".
-import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import { type RequestContext, requirePermission } from "../../platform/auth/actor.ts";
 import { canSeeOwner, visibleUserIds } from "../../platform/auth/scope.ts";
 import type { Queryable } from "../../platform/db.ts";
@@ -13,7 +13,7 @@ import { journalEntries, journalLines } from "../ledger/ledger.schema.ts";
 import { productView } from "../products/product-view.ts";
 import { getBusinessDate } from "./business-date.ts";
 import { type InstallmentRow, type LoanRow, loadInstallments, totalOf, unpaidOf } from "./loan-state.ts";
-import { loans } from "./loans.schema.ts";
+import { installments, loans } from "./loans.schema.ts";
 import { loanTransactions, repaymentReversals } from "./servicing.schema.ts";
 
 export async function loadVisibleLoan(db: Queryable, ctx: RequestContext, id: string): Promise<LoanRow> {
@@ -31,9 +31,31 @@ export type LoanListQuery = {
   classification?: string;
   officerId?: string;
   customerId?: string;
+  /** Part of the loan number or of the borrower's name. */
+  search?: string;
   page: number;
   pageSize: number;
 };
+
+/** The earliest installment each loan still owes (overdue or next), for the list's "next due" column. */
+async function nextDueOf(db: Queryable, loanIds: string[]) {
+  if (loanIds.length === 0) return new Map<string, { period: number; dueDate: string; amount: string }>();
+  const owed = sql<number>`(${installments.principalDue} + ${installments.interestDue} + ${installments.feeDue} + ${installments.penaltyAccrued}
+    - ${installments.principalPaid} - ${installments.interestPaid} - ${installments.feePaid} - ${installments.penaltyPaid})`;
+  const rows = await db
+    .selectDistinctOn([installments.loanId], {
+      loanId: installments.loanId,
+      period: installments.period,
+      dueDate: installments.dueDate,
+      owed: owed.mapWith(Number),
+    })
+    .from(installments)
+    .where(and(inArray(installments.loanId, loanIds), isNull(installments.paidOffDate)))
+    .orderBy(installments.loanId, asc(installments.dueDate), asc(installments.period));
+  return new Map(
+    rows.map((r) => [r.loanId, { period: r.period, dueDate: r.dueDate, amount: formatAmount(r.owed) }]),
+  );
+}
 
 async function namesOf(db: Queryable, customerIds: string[], officerIds: string[]) {
   const customerRows = customerIds.length
@@ -66,6 +88,11 @@ export async function listLoans(db: Queryable, ctx: RequestContext, query: LoanL
   if (query.classification) conditions.push(eq(loans.classification, query.classification));
   if (query.officerId) conditions.push(eq(loans.officerId, query.officerId));
   if (query.customerId) conditions.push(eq(loans.customerId, query.customerId));
+  if (query.search) {
+    const like = `%${query.search.replace(/[%_\\]/g, "\\$&")}%`;
+    const byName = db.select({ id: customers.id }).from(customers).where(ilike(customers.name, like));
+    conditions.push(or(ilike(loans.loanNo, like), inArray(loans.customerId, byName)) as SQL);
+  }
   const where = conditions.length ? and(...conditions) : undefined;
   const [{ total }] = await db.select({ total: count() }).from(loans).where(where);
   const rows = await db
@@ -79,6 +106,10 @@ export async function listLoans(db: Queryable, ctx: RequestContext, query: LoanL
     db,
     [...new Set(rows.map((r) => r.customerId))],
     [...new Set(rows.flatMap((r) => (r.officerId ? [r.officerId] : [])))],
+  );
+  const nextDue = await nextDueOf(
+    db,
+    rows.map((r) => r.id),
   );
   return {
     total,
@@ -98,6 +129,7 @@ export async function listLoans(db: Queryable, ctx: RequestContext, query: LoanL
       classification: l.classification,
       startDate: l.startDate,
       maturityDate: l.maturityDate,
+      nextDue: nextDue.get(l.id) ?? null,
     })),
   };
 }
@@ -233,6 +265,11 @@ export async function getLoanDetail(db: Queryable, ctx: RequestContext, id: stri
     maturityDate: loan.maturityDate,
     lastClosedDate: loan.lastClosedDate,
     businessDate,
+    // 展期/重组 (restructuring.service.ts): the schedule version and the class floor it set.
+    scheduleVersion: loan.scheduleVersion,
+    restructuredOn: loan.restructuredOn,
+    classificationFloor: loan.classificationFloor,
+    classificationFloorUntil: loan.classificationFloorUntil,
     balances: {
       principal: formatAmount(loan.principalOutstanding),
       interest: formatAmount(sum(dueRows, (r) => r.interestDue - r.interestPaid)),

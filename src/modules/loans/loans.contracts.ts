@@ -14,6 +14,7 @@ export const listLoansQuery = z
     classification: z.enum(["normal", "special-mention", "substandard", "doubtful", "loss"]).optional(),
     officerId: z.uuid().optional(),
     customerId: z.uuid().optional(),
+    search: z.string().trim().min(1).max(64).optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(20),
   })

@@ -37,12 +37,16 @@ export type LoanSummary = {
   classification: Classification;
   startDate: string;
   maturityDate: string;
+  /** The earliest installment still owed (overdue or next); null once everything is paid. */
+  nextDue: { period: number; dueDate: string; amount: string } | null;
 };
 
 export type LoanFilters = {
   status?: LoanStatus;
   bucket?: Bucket;
   classification?: Classification;
+  /** Part of the loan number or of the borrower's name. */
+  search?: string;
 };
 
 export type InstallmentState = "paid" | "partly-paid" | "overdue" | "due" | "future";

@@ -1,6 +1,6 @@
 import { DownloadOutlined, SearchOutlined } from "@ant-design/icons";
 import { App, Button, Card, Empty, Input, type InputRef, Select, Table, Tag } from "antd";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { errorMessage } from "../../api/client.ts";
@@ -22,6 +22,7 @@ import { useSlashFocus } from "../../components/use-slash-focus.ts";
 import { formatRate, todayInChina } from "../../format.ts";
 import { Money } from "./money.tsx";
 import { BucketTag, ClassificationTag, LoanStatusTag } from "./servicing-tags.tsx";
+import "./servicing.css";
 
 export function LoansPage() {
   const { t } = useTranslation();
@@ -37,19 +38,21 @@ export function LoansPage() {
   const [exporting, setExporting] = useState(false);
   const businessDate = useBusinessDate();
 
-  const filters = useMemo(() => ({ status, bucket, classification }), [status, bucket, classification]);
+  // The search goes to the server once typing pauses, so it covers the whole book, not just the page.
+  const [debouncedSearch, setDebouncedSearch] = useState("");
+  useEffect(() => {
+    const timer = setTimeout(() => setDebouncedSearch(search.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [search]);
+  const filters = useMemo(
+    () => ({ status, bucket, classification, search: debouncedSearch || undefined }),
+    [status, bucket, classification, debouncedSearch],
+  );
   const filterKey = JSON.stringify(filters);
   const page = paging.key === filterKey ? paging.page : 1;
   const loans = useLoans({ ...filters, page, pageSize: paging.pageSize });
   const filtered = Boolean(status || bucket || classification || search);
-  const needle = search.trim().toLowerCase();
-  // The API has no text search yet: the box narrows the page on screen.
-  const rows = (loans.data?.items ?? []).filter(
-    (l) =>
-      !needle ||
-      l.loanNo.toLowerCase().includes(needle) ||
-      (l.customer.name ?? "").toLowerCase().includes(needle),
-  );
+  const rows = loans.data?.items ?? [];
 
   const clearFilters = () => {
     setSearch("");
@@ -63,12 +66,7 @@ export function LoansPage() {
   const exportCsv = async () => {
     setExporting(true);
     try {
-      const all = (await fetchAllLoans(filters)).filter(
-        (l) =>
-          !needle ||
-          l.loanNo.toLowerCase().includes(needle) ||
-          (l.customer.name ?? "").toLowerCase().includes(needle),
-      );
+      const all = await fetchAllLoans(filters);
       downloadCsv(
         `${t("servicing.list.export")}-${todayInChina()}.csv`,
         [
@@ -84,6 +82,8 @@ export function LoansPage() {
           c("status"),
           c("startDate"),
           c("maturity"),
+          c("nextDueDate"),
+          c("nextDueAmount"),
         ],
         all.map((l) => [
           l.loanNo,
@@ -98,6 +98,8 @@ export function LoansPage() {
           t(`servicing.status.${l.status}`),
           l.startDate,
           l.maturityDate,
+          l.nextDue?.dueDate,
+          l.nextDue?.amount,
         ]),
       );
       message.success(t("common.exported", { count: all.length }));
@@ -270,6 +272,24 @@ export function LoansPage() {
               dataIndex: "classification",
               width: 105,
               render: (value: Classification) => <ClassificationTag value={value} />,
+            },
+            {
+              title: c("nextDue"),
+              key: "nextDue",
+              width: 130,
+              render: (_: unknown, l: LoanSummary) =>
+                l.nextDue ? (
+                  <div>
+                    <Money value={l.nextDue.amount} />
+                    <div
+                      className={`num muted${l.nextDue.dueDate < (businessDate.data?.businessDate ?? "") ? " date-overdue" : ""}`}
+                    >
+                      {l.nextDue.dueDate}
+                    </div>
+                  </div>
+                ) : (
+                  <span className="muted">—</span>
+                ),
             },
             {
               title: c("maturity"),
