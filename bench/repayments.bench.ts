@@ -228,8 +228,8 @@ bench/repayments.bench.ts --clients 1\` and \`node --cpu-prof\`): one repayment 
 transaction 7. Outside the transaction 5 (session, user and roles for the sign-in check; the Idempotency-Key claim and
 its stored answer); inside about 25: 6 settings reads (the business date more than once, the allocation order, the
 class thresholds and other servicing settings), the loan locked and read again after its catch-up, the schedule read twice, the
-per-loan catch-up (advisory lock, accrual CTE, recognition update, accrued-through update), the allocation update, two
-journal entries of two inserts each, the transaction row, the loan update and three statements for the audit chain
+per-loan catch-up (advisory lock, accrual CTE, recognition update, accrued-through update), the allocation update, one or two
+journal entries (two inserts each), the transaction row, the loan update and three statements for the audit chain
 (lock, last hash, insert). The Node process (app and clients) is busy about 96% of the run and spends its CPU on one
 socket write per statement (~22%), Drizzle building queries (~15%), garbage collection (~7%) and protocol parsing
 (~6%); PostgreSQL meanwhile serves pgbench far faster. So the single app process, not the database, is the limit, and

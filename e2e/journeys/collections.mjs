@@ -27,6 +27,7 @@ async function setPicker(page, testId, text) {
   await page.waitForFunction(
     ([id, value]) => document.querySelector(`[data-testid="${id}"]`)?.value === value,
     [testId, text],
+    { timeout: 30_000 },
   );
 }
 
@@ -101,6 +102,7 @@ export default async function journey({ base, browser }) {
         .first()
         .waitFor()
         .catch(() => {});
+      await pick(page, modal.locator("#relation"), "工作单位");
       await modal.locator("input#name").fill("单位前台");
       await modal.locator("input#phone").fill("057188886666");
       await modal.getByRole("button", { name: /保\s*存/ }).click();
@@ -118,7 +120,7 @@ export default async function journey({ base, browser }) {
       await error.waitFor();
       const text = await error.textContent();
       assert(text.includes("不得向第三方透露债务"), `no third-party refusal: ${text}`);
-      await shot(page, "collections-third-party-refused");
+      await shot(page, "collections-third-party-refused", true);
     });
 
     await test("the loan page shows the collection history", async () => {

@@ -59,8 +59,8 @@ export default async function journey({ base, browser }) {
     await modal.getByTestId("appointment-lead").click();
     await page.locator(".ant-select-dropdown:visible .ant-select-item-option").first().click();
     await modal.getByTestId("appointment-place").fill("公司二楼洽谈室(e2e)");
-    await modal.getByRole("button", { name: "预约约见" }).click();
-    await page.getByText("已预约").first().waitFor();
+    await page.getByTestId("appointment-save").click();
+    await page.locator(".ant-message-notice").filter({ hasText: "约见已预约" }).waitFor();
     await shot(page, "crm-appointments", true);
     await openMyDay(page, base);
     await page.waitForFunction(
@@ -140,7 +140,7 @@ export default async function journey({ base, browser }) {
     await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: "催收行为" }).click();
     await modal.getByTestId("feedback-contact").fill("赵先生");
     await modal.getByTestId("feedback-subject").fill("晚上十点后仍接到催收电话(e2e)");
-    await modal.getByRole("button", { name: "保存" }).click();
+    await page.getByTestId("feedback-save").click();
     await page.getByText(/已登记 FB\d{8}-\d{3}/).waitFor();
     await page.getByTestId("feedback-table").getByText("晚上十点后仍接到催收电话(e2e)").click();
     const drawer = page.getByTestId("feedback-drawer");

@@ -105,7 +105,12 @@ export default async function journey({ base, browser }) {
     const upload = page.getByTestId("call-import-page").locator("input[type=file]");
     await upload.setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
     await page.getByTestId("cdr-start").click();
-    await page.getByTestId("cdr-result").getByTestId("import-errors").locator("tr.ant-table-row").first().waitFor();
+    await page
+      .getByTestId("cdr-result")
+      .getByTestId("import-errors")
+      .locator("tr.ant-table-row")
+      .first()
+      .waitFor();
     await shot(page, "crm-call-import-rejected");
     const good = `${header}\nG${stamp}-1,呼出,telemarketer,8001,${taken},2026-11-27 10:00:00,2026-11-27 10:00:05,2026-11-27 10:02:05,120,ANSWERED,,e2e\nG${stamp}-2,呼出,telemarketer,8001,13700004321,2026-11-27 10:05:00,,,0,NO ANSWER,,e2e\n`;
     await upload.setInputFiles({ name: "good.csv", mimeType: "text/csv", buffer: Buffer.from(good) });

@@ -57,7 +57,8 @@ export default async function journey({ base, browser }) {
       await drawer.getByTestId("schedule-compare").waitFor();
       await drawer.getByTestId("restructure-months").fill("9");
       // The preview follows the form: 9 months on top of what is left.
-      await drawer.getByTestId("restructuring-summary").filter({ hasText: "9 个月" }).waitFor();
+      await drawer.getByTestId("restructuring-summary").filter({ hasText: "（9 个月）" }).waitFor();
+      await drawer.locator(".workout-preview.stale").waitFor({ state: "detached" });
       const rows = await drawer.getByTestId("new-schedule").locator("tr.ant-table-row").count();
       assert(rows >= 9, `new schedule has ${rows} rows`);
       await drawer
@@ -168,7 +169,10 @@ export default async function journey({ base, browser }) {
       await page.getByTestId("recovery-submit").click();
       await modal.getByTestId("recovery-receipt").waitFor();
       await shot(page, "recovery-recorded");
-      await modal.getByRole("button", { name: /关\s*闭/ }).click();
+      await page
+        .locator(".ant-modal-footer:visible button")
+        .filter({ hasText: /关\s*闭/ })
+        .click();
       await page.getByTestId("write-off-memo").getByText("¥800.00").first().waitFor();
       await shot(page, "write-off-memo", true);
       const refused = await page.evaluate(async (id) => {

@@ -94,7 +94,7 @@ export async function closeCollections(
       (select coalesce(array_agg(distinct loan_id::text), '{}') from upd where status = 'broken')::text[] as broken_loans`),
   );
   const escalating = options.loans
-    ? sql`c.loan_id = any(${sql`${[...options.loans, ...kept.broken_loans]}`}::uuid[])`
+    ? sql`c.loan_id = any(${`{${[...options.loans, ...kept.broken_loans].join(",")}}`}::uuid[])`
     : sql`true`;
 
   // 2. Escalation, one way only: the queue a task's DPD or broken promises call for, if higher.

@@ -52,18 +52,18 @@ export function CollectionsSummaryPage() {
         }
       />
       <Row gutter={[16, 16]} className="section-gap" data-testid="summary-kpis">
-        <Col xs={12} lg={6}>
+        <Col flex="1 1 200px">
           <Card size="small">
             <Statistic title={s("kpi.open")} value={data.openTasks} valueStyle={{ fontSize: 22 }} />
             <div className="muted kpi-foot">{s("kpi.unassigned", { count: unassigned })}</div>
           </Card>
         </Col>
-        <Col xs={12} lg={6}>
+        <Col flex="1 1 200px">
           <Card size="small">
             <MoneyStatistic title={s("kpi.overdue")} value={(overdue / 100).toFixed(2)} />
           </Card>
         </Col>
-        <Col xs={12} lg={6}>
+        <Col flex="1 1 200px">
           <Card size="small">
             <Statistic
               title={s("kpi.keptRate")}
@@ -75,13 +75,18 @@ export function CollectionsSummaryPage() {
             </div>
           </Card>
         </Col>
-        <Col xs={12} lg={6}>
+        <Col flex="1 1 200px">
           <Card size="small">
-            <Statistic title={s("kpi.actions")} value={dayActions} valueStyle={{ fontSize: 22 }} />
+            <Statistic title={s("kpi.pending")} value={data.promises.pending} valueStyle={{ fontSize: 22 }} />
             <div className="muted kpi-foot">
-              {s("kpi.actionsDetail", { count: dayUnanswered })} ·{" "}
               {s("kpi.pendingAmount", { amount: formatMoney(data.promises.pendingAmount) })}
             </div>
+          </Card>
+        </Col>
+        <Col flex="1 1 200px">
+          <Card size="small">
+            <Statistic title={s("kpi.actions")} value={dayActions} valueStyle={{ fontSize: 22 }} />
+            <div className="muted kpi-foot">{s("kpi.actionsDetail", { count: dayUnanswered })}</div>
           </Card>
         </Col>
       </Row>
@@ -105,10 +110,6 @@ export function CollectionsSummaryPage() {
                   title: s(`collectorColumns.${key}`),
                   dataIndex: key,
                   align: "right" as const,
-                  sorter: (
-                    a: CollectionsSummary["collectors"][number],
-                    b: CollectionsSummary["collectors"][number],
-                  ) => a[key] - b[key],
                 })),
                 { title: s("collectorColumns.week"), dataIndex: "actionsWeek", align: "right" as const },
               ]}

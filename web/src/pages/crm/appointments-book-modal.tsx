@@ -59,6 +59,7 @@ export function AppointmentBookModal({
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t("crmKpi.appointments.book")}
+      okButtonProps={{ "data-testid": "appointment-save" } as object}
       confirmLoading={book.isPending}
       destroyOnHidden
     >

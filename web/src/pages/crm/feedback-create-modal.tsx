@@ -29,6 +29,7 @@ export function FeedbackCreateModal({ open, onClose }: { open: boolean; onClose:
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t("common.save")}
+      okButtonProps={{ "data-testid": "feedback-save" } as object}
       confirmLoading={create.isPending}
       destroyOnHidden
       width={560}

@@ -225,7 +225,7 @@ export const crmKpiEnUS: DeepStrings<typeof crmKpiZhCN> = {
         note: "Note",
         outcome: "Outcome",
       },
-      booked: "Booked",
+      booked: "Appointment booked",
       done: "Showed up",
       noShow: "No-show",
       cancel: "Cancel",

@@ -216,7 +216,7 @@ export const crmKpiZhCN = {
         note: "备注",
         outcome: "结果说明",
       },
-      booked: "已预约",
+      booked: "约见已预约",
       done: "到访",
       noShow: "未到访",
       cancel: "取消约见",

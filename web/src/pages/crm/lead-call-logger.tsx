@@ -178,13 +178,13 @@ export function LeadCallLogger({ lead }: { lead: Lead }) {
                   <DatePicker style={{ width: 160 }} />
                 </Form.Item>
                 <div className="lead-quick-dates">
-                  <Button size="small" onClick={() => quickDate(1)}>
+                  <Button size="small" autoInsertSpace={false} onClick={() => quickDate(1)}>
                     {t("crmLeads.logger.tomorrow")}
                   </Button>
-                  <Button size="small" onClick={() => quickDate(3)}>
+                  <Button size="small" autoInsertSpace={false} onClick={() => quickDate(3)}>
                     {t("crmLeads.logger.inThreeDays")}
                   </Button>
-                  <Button size="small" onClick={() => quickDate(7)}>
+                  <Button size="small" autoInsertSpace={false} onClick={() => quickDate(7)}>
                     {t("crmLeads.logger.nextWeek")}
                   </Button>
                 </div>

@@ -273,7 +273,7 @@ export function LeadDetailPage() {
             />
           </Card>
         </div>
-        <div>
+        <div className="lead-detail-side">
           <LeadCallLogger lead={lead} />
         </div>
       </div>
