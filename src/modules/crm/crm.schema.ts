@@ -67,9 +67,7 @@ export const leads = pgTable(
     applicationId: uuid("application_id"),
     /** Set when this lead was merged into another; merged leads are hidden from lists. */
     mergedInto: uuid("merged_into"),
-    stageChangedAt: timestamp("stage_changed_at", { withTimezone: true, mode: "date" })
-      .notNull()
-      .defaultNow(),
+    stageChangedAt: timestamp("stage_changed_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
@@ -83,21 +81,6 @@ export const leads = pgTable(
   ],
 );
 
-// "intent" is written once per lead, the first time it becomes an intent customer (the KPI);
-// later level changes are "intent-level". "updated" lists edited fields in `note`.
-export type LeadEventKind =
-  | "created"
-  | "stage"
-  | "assigned"
-  | "intent"
-  | "intent-level"
-  | "follow-up"
-  | "do-not-call"
-  | "updated"
-  | "merged"
-  | "converted"
-  | "note";
-
 // Stage changes, assignments, intent changes and merges, in order: the lead's timeline and the
 // source of "new intent customers" per person per day.
 export const leadEvents = pgTable(
@@ -107,7 +90,7 @@ export const leadEvents = pgTable(
     leadId: uuid("lead_id")
       .notNull()
       .references(() => leads.id),
-    kind: text("kind").$type<LeadEventKind>().notNull(),
+    kind: text("kind").$type<"created" | "stage" | "assigned" | "intent" | "merged" | "converted" | "note">().notNull(),
     fromValue: text("from_value"),
     toValue: text("to_value"),
     /** Who the event counts for (the lead's owner at the time). */
@@ -117,10 +100,7 @@ export const leadEvents = pgTable(
     note: text("note"),
     at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
-  (t) => [
-    index("crm_lead_events_lead_idx").on(t.leadId, t.at),
-    index("crm_lead_events_kpi_idx").on(t.kind, t.at),
-  ],
+  (t) => [index("crm_lead_events_lead_idx").on(t.leadId, t.at), index("crm_lead_events_kpi_idx").on(t.kind, t.at)],
 );
 
 // Outcomes are configurable; the flags decide what a call counts as in the KPIs.
@@ -145,11 +125,6 @@ export const callImports = pgTable("crm_call_imports", {
   totalRows: integer("total_rows").notNull().default(0),
   importedRows: integer("imported_rows").notNull().default(0),
   duplicateRows: integer("duplicate_rows").notNull().default(0),
-  /** Imported calls whose counterpart number matched a lead. */
-  linkedRows: integer("linked_rows").notNull().default(0),
-  /** All row errors found; `errors` keeps only the first ones (the report is capped). */
-  errorCount: integer("error_count").notNull().default(0),
-  vendor: text("vendor"),
   /** Row-level errors: [{ row, column, code, message }]. */
   errors: jsonb("errors"),
   importedBy: uuid("imported_by"),
@@ -194,23 +169,11 @@ export const calls = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("crm_calls_vendor_uq").on(t.vendor, t.vendorCallId).where(sql`${t.vendorCallId} is not null`),
+    uniqueIndex("crm_calls_vendor_uq")
+      .on(t.vendor, t.vendorCallId)
+      .where(sql`${t.vendorCallId} is not null`),
     index("crm_calls_agent_day_idx").on(t.agentId, t.startedAt),
     index("crm_calls_started_idx").on(t.startedAt),
     index("crm_calls_lead_idx").on(t.leadId, t.startedAt),
   ],
 );
-
-// Lead assignment (round-robin within a group): who is away until when, a personal cap on open
-// leads overriding the `crm.max-open-leads` setting, and when each person was last given a lead —
-// the next lead goes to the available member given one longest ago.
-export const leadAgents = pgTable("crm_lead_agents", {
-  userId: uuid("user_id").primaryKey(),
-  /** Away (leave, training) up to and including this date: skipped by automatic assignment. */
-  awayUntil: date("away_until", { mode: "string" }),
-  awayNote: text("away_note"),
-  maxOpenLeads: integer("max_open_leads"),
-  lastAssignedAt: timestamp("last_assigned_at", { withTimezone: true, mode: "date" }),
-  updatedBy: uuid("updated_by"),
-  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
-});

@@ -39,8 +39,7 @@ export function quoteFor(options: {
 }): PayoffQuote {
   const { loan, rows } = options;
   return payoffQuote({
-    // After a restructuring, interest accrues from the date it took effect (restructure-plan.ts).
-    startDate: loan.restructuredOn ?? loan.startDate,
+    startDate: loan.startDate,
     date: options.date,
     annualRate: new Dec(loan.annualRate),
     installments: rows.map((r) => {

@@ -96,8 +96,6 @@ export async function listStaff(
     status?: StaffStatus;
     position?: string;
     departmentId?: number;
-    team?: string;
-    rank?: string;
     page: number;
     pageSize: number;
   },
@@ -110,13 +108,7 @@ export async function listStaff(
   }
   if (query.status) conditions.push(eq(staffMembers.status, query.status));
   if (query.position) conditions.push(eq(staffMembers.position, query.position as never));
-  // A department includes its sub-departments (营销部 → its five teams).
-  if (query.departmentId)
-    conditions.push(
-      sql`${staffAssignments.departmentId} in (select id from departments where id = ${query.departmentId} or parent_id = ${query.departmentId})`,
-    );
-  if (query.team) conditions.push(eq(staffAssignments.team, query.team));
-  if (query.rank) conditions.push(eq(staffMembers.rank, query.rank));
+  if (query.departmentId) conditions.push(eq(staffAssignments.departmentId, query.departmentId));
   const where = and(...conditions);
   const [{ total }] = await db
     .select({ total: count() })

@@ -1,1 +1,0 @@
-CREATE INDEX "collection_tasks_id_idx" ON "collection_tasks" USING btree ("id");
