@@ -105,7 +105,8 @@ export async function startServer() {
     output += chunk;
   });
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
+  // A first start seeds the demo company; on a busy machine that can take minutes.
+  const deadline = Date.now() + 420_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {
