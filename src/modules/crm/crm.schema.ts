@@ -67,7 +67,9 @@ export const leads = pgTable(
     applicationId: uuid("application_id"),
     /** Set when this lead was merged into another; merged leads are hidden from lists. */
     mergedInto: uuid("merged_into"),
-    stageChangedAt: timestamp("stage_changed_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    stageChangedAt: timestamp("stage_changed_at", { withTimezone: true, mode: "date" })
+      .notNull()
+      .defaultNow(),
     createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
@@ -90,7 +92,9 @@ export const leadEvents = pgTable(
     leadId: uuid("lead_id")
       .notNull()
       .references(() => leads.id),
-    kind: text("kind").$type<"created" | "stage" | "assigned" | "intent" | "merged" | "converted" | "note">().notNull(),
+    kind: text("kind")
+      .$type<"created" | "stage" | "assigned" | "intent" | "merged" | "converted" | "note">()
+      .notNull(),
     fromValue: text("from_value"),
     toValue: text("to_value"),
     /** Who the event counts for (the lead's owner at the time). */
@@ -100,7 +104,10 @@ export const leadEvents = pgTable(
     note: text("note"),
     at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
-  (t) => [index("crm_lead_events_lead_idx").on(t.leadId, t.at), index("crm_lead_events_kpi_idx").on(t.kind, t.at)],
+  (t) => [
+    index("crm_lead_events_lead_idx").on(t.leadId, t.at),
+    index("crm_lead_events_kpi_idx").on(t.kind, t.at),
+  ],
 );
 
 // Outcomes are configurable; the flags decide what a call counts as in the KPIs.
@@ -169,9 +176,7 @@ export const calls = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("crm_calls_vendor_uq")
-      .on(t.vendor, t.vendorCallId)
-      .where(sql`${t.vendorCallId} is not null`),
+    uniqueIndex("crm_calls_vendor_uq").on(t.vendor, t.vendorCallId).where(sql`${t.vendorCallId} is not null`),
     index("crm_calls_agent_day_idx").on(t.agentId, t.startedAt),
     index("crm_calls_started_idx").on(t.startedAt),
     index("crm_calls_lead_idx").on(t.leadId, t.startedAt),

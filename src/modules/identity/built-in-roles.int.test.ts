@@ -1,6 +1,6 @@
 // Upgrades: a permission that a release adds to a built-in role's defaults reaches databases that
 // already have the role row, once; an admin who then takes it away is not overruled on the next start.
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PERMISSIONS } from "../../platform/auth/permissions.ts";
 import { createTestApp, type TestApp } from "../../platform/testing/test-app.ts";
@@ -55,11 +55,11 @@ describe("built-in roles across upgrades", () => {
     );
     await ensureBuiltInRoles(t.handle.db);
     expect(await permissionsOf("gm")).not.toContain("payroll.read");
-    const [{ n }] = (
-      await t.handle.db.execute<{ n: number }>(
-        sql`select count(*)::int as n from role_permission_grants where permission = 'payroll.read'`,
-      )
-    ).rows;
+    const rows = await t.handle.db
+      .select()
+      .from(rolePermissionGrants)
+      .where(eq(rolePermissionGrants.permission, "payroll.read"));
+    const n = rows.length;
     expect(n).toBe(1);
   });
 });

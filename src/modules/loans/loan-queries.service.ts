@@ -265,11 +265,6 @@ export async function getLoanDetail(db: Queryable, ctx: RequestContext, id: stri
     maturityDate: loan.maturityDate,
     lastClosedDate: loan.lastClosedDate,
     businessDate,
-    // 展期/重组 (restructuring.service.ts): the schedule version and the class floor it set.
-    scheduleVersion: loan.scheduleVersion,
-    restructuredOn: loan.restructuredOn,
-    classificationFloor: loan.classificationFloor,
-    classificationFloorUntil: loan.classificationFloorUntil,
     balances: {
       principal: formatAmount(loan.principalOutstanding),
       interest: formatAmount(sum(dueRows, (r) => r.interestDue - r.interestPaid)),
