@@ -1,5 +1,5 @@
 // Sign-in for every role with the right menu, the public calculator, user and role admin, the audit trail.
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { assert, menuText, newPage, PHONE, shot, signIn, test } from "../harness.mjs";
