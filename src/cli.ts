@@ -14,7 +14,8 @@ const USAGE = `Usage: microcredit <command>
   audit verify                check the audit trail's hash chain
   schedule --principal P --annual-rate R --term N --method M [--start YYYY-MM-DD] [--upfront-fee F] [--json]
   payroll calc --input FILE [--json]
-  cob --date YYYY-MM-DD       run the close of business (日终) up to that date`;
+  cob --date YYYY-MM-DD       run the close of business (日终) up to that date
+  import calls FILE [--vendor V] [--json]   import call records (.csv or .xlsx), all or nothing`;
 
 function flags<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T) {
   try {
@@ -152,6 +153,41 @@ async function main(argv: string[]): Promise<number> {
       const result = await withDatabase((db) => runCobCommand(db, v.date as string, io));
       if (result.usage) throw new UsageError(result.usage);
       return result.code;
+    }
+    case "import": {
+      const [sub, ...more] = rest;
+      if (sub !== "calls") throw new UsageError(`unknown import "${sub ?? ""}"; try: import calls FILE`);
+      let parsed: ReturnType<typeof parseArgs>;
+      try {
+        parsed = parseArgs({
+          args: more,
+          options: { vendor: { type: "string" }, json: { type: "boolean" } },
+          strict: true,
+          allowPositionals: true,
+        });
+      } catch (error) {
+        throw new UsageError((error as Error).message.split("\n")[0]);
+      }
+      if (parsed.positionals.length > 1) throw new UsageError("import calls takes one FILE");
+      const { checkImportFile, runCallImportCommand } = await import("./modules/crm/call-import.command.ts");
+      const file = parsed.positionals[0];
+      const checked = checkImportFile(file);
+      if ("usage" in checked) throw new UsageError(checked.usage);
+      const { loadConfig } = await import("./platform/config.ts");
+      const { createPiiCipher } = await import("./platform/pii.ts");
+      const pii = createPiiCipher(loadConfig().dataKey);
+      return withDatabase((db) =>
+        runCallImportCommand(
+          { db, pii },
+          {
+            file: file as string,
+            kind: checked.kind,
+            vendor: parsed.values.vendor as string | undefined,
+            json: Boolean(parsed.values.json),
+          },
+          io,
+        ),
+      );
     }
     case "payroll": {
       const [sub, ...more] = rest;

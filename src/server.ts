@@ -1,6 +1,7 @@
 // `microcredit serve`: open the database, apply migrations, bootstrap the first start, listen.
 
 import { ensureBuiltInRoles } from "./modules/identity/roles.service.ts";
+import { startDailyReportSchedule } from "./modules/crm/daily-report-schedule.ts";
 import { startCobSchedule } from "./modules/loans/cob/cob-schedule.ts";
 import { ROLE_KEYS } from "./platform/auth/permissions.ts";
 import type { AppConfig } from "./platform/config.ts";
@@ -36,6 +37,8 @@ export async function serve(
   await app.listen({ port: config.port, host: config.host });
   // The daily close of business at MC_COB_TIME (China time); only `serve` starts it, never tests or the CLI.
   const stopCob = startCobSchedule(handle.db, { time: config.cobTime, log });
+  // The sales floor's daily report after the close (setting crm.daily-report-time).
+  const stopCrmReport = startDailyReportSchedule(handle.db, { log });
   const shownHost = config.host === "0.0.0.0" ? "localhost" : config.host;
   log(
     `小贷通 MicroCredit is running at http://${shownHost}:${config.port}  (database: ${handle.kind}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
@@ -46,6 +49,7 @@ export async function serve(
   }
   return async () => {
     stopCob();
+    stopCrmReport();
     await app.close();
     await handle.close();
   };

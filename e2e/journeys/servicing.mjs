@@ -56,11 +56,28 @@ export default async function journey({ base, browser }) {
       await page.getByTestId("post-repayment").click();
       const drawer = page.getByTestId("repayment-drawer");
       await drawer.getByTestId("repayment-amount").fill("500");
+      // The drawer fills in its defaults as it opens: submit only once the typed amount has stuck.
+      await page.waitForFunction(
+        () =>
+          document.querySelector("[data-testid=repayment-drawer] [data-testid=repayment-amount]")?.value ===
+          "500",
+      );
       await shot(page, "servicing-repayment-form");
+      // The allocation is shown when the server has answered, and the first payment on a loan also
+      // brings the loan up to the business date: wait for that answer (not the page default), and
+      // fail with what the server said rather than a timeout.
+      const answered = page.waitForResponse(
+        (r) =>
+          r.request().method() === "POST" &&
+          /\/api\/v1\/loans\/[^/]+\/repayments$/.test(new URL(r.url()).pathname),
+        { timeout: 60_000 },
+      );
       // Two quick clicks: one payment (disabled while pending, one Idempotency-Key per form).
       const submit = page.getByTestId("repayment-submit");
       await submit.click();
       await submit.click({ timeout: 500 }).catch(() => {});
+      const response = await answered;
+      assert(response.status() === 201, `repayment answered ${response.status()}: ${await response.text()}`);
       await page.getByTestId("repayment-result").waitFor();
       const result = await page.getByTestId("repayment-result").textContent();
       assert(result.includes("¥500.00"), `allocation does not show the amount: ${result.slice(0, 120)}`);
@@ -91,7 +108,8 @@ export default async function journey({ base, browser }) {
         .locator(".ant-modal-confirm")
         .getByRole("button", { name: /确\s*定|OK/ })
         .click();
-      await page.getByTestId("cob-progress").waitFor();
+      // A short batch can finish before the progress bar is caught: either state shows it started.
+      await page.locator("[data-testid=cob-progress], [data-testid=cob-succeeded]").first().waitFor();
       await shot(page, "servicing-batch-running");
       await page.getByTestId("cob-succeeded").waitFor({ timeout: 120_000 });
       await dateCard.locator(".ant-statistic-content").filter({ hasText: target }).waitFor();

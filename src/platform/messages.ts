@@ -412,6 +412,10 @@ const MESSAGES: Record<string, Message> = {
     zh: "仍有 {count} 条异议未答复,不能审批",
     en: "{count} disputes are still open; the run cannot be approved",
   },
+  "payroll-open-disputes-lock": {
+    zh: "仍有 {count} 条异议未答复,不能锁定",
+    en: "{count} disputes are still open; the run cannot be locked",
+  },
   "payroll-input-invalid": {
     zh: "工资核算数据有误:{detail}",
     en: "The payroll data is invalid: {detail}",
@@ -425,6 +429,370 @@ const MESSAGES: Record<string, Message> = {
     zh: "{count} 笔放款(本金 {principal})的经办人不在本月销售工资名单中,未计入业绩",
     en: "{count} loans (principal {principal}) belong to officers not on this month's sales payroll and count for nobody",
   },
+  // collections (催收): the conduct rules of DOMAIN.md §8 and the work queue
+  "collections-quiet-hours": {
+    zh: "{time} 在禁止联系时段 {start}–{end}(北京时间)内,且债务人未同意在此时间被联系",
+    en: "{time} falls in the quiet hours {start}–{end} (China time) and the debtor has not consented to contact at that time",
+  },
+  "collections-attempt-limit": {
+    zh: "今天已对该联系人用此方式尝试 {count} 次未接通,已达每日上限 {max} 次;请明天再试或换用其他方式",
+    en: "{count} unanswered attempts on this contact by this method today reach the daily limit of {max}; try tomorrow or another method",
+  },
+  "collections-third-party-method": {
+    zh: "不得以此方式联系第三方",
+    en: "A third party may not be contacted this way",
+  },
+  "collections-third-party-purpose": {
+    zh: "联系第三方只能请其转告回电或询问联系方式,不得涉及债务",
+    en: "With a third party you may only ask them to pass on a message or for contact details, never about the debt",
+  },
+  "collections-third-party-promise": {
+    zh: "第三方不是债务人,不能登记其还款承诺",
+    en: "A third party is not the debtor; no promise to pay can be taken from them",
+  },
+  "collections-third-party-disclosure": {
+    zh: "对第三方的记录含有涉及债务的词语「{term}」:不得向第三方透露债务",
+    en: "The text for a third party contains the debt word “{term}”: third parties are never told about the debt",
+  },
+  "collections-outcome-method": {
+    zh: "该结果与联系方式不符",
+    en: "This outcome does not fit the contact method",
+  },
+  "collections-promise-required": {
+    zh: "承诺还款须填写承诺金额和日期",
+    en: "A promise to pay needs an amount and a date",
+  },
+  "collections-promise-unexpected": {
+    zh: "只有结果为「承诺还款」时才能填写承诺金额和日期",
+    en: "A promised amount and date go only with the outcome “promise to pay”",
+  },
+  "collections-promise-date-range": {
+    zh: "承诺还款日期须在 {from} 至 {to} 之间",
+    en: "The promised date must be between {from} and {to}",
+  },
+  "collections-promise-too-large": {
+    zh: "承诺金额不能超过贷款未还总额 {max} 元",
+    en: "The promised amount cannot exceed the {max} owed on the loan",
+  },
+  "collections-future-time": { zh: "联系时间不能晚于现在", en: "The contact time cannot be in the future" },
+  "collections-too-old": {
+    zh: "只能补录 {hours} 小时内发生的联系",
+    en: "Only attempts from the last {hours} hours can be logged",
+  },
+  "collections-next-action-date": {
+    zh: "下次跟进日期须在 {from} 至 {to} 之间",
+    en: "The next action date must be between {from} and {to}",
+  },
+  "collections-task-not-found": {
+    zh: "未找到该催收任务,或不在您的处理范围内",
+    en: "Collection task not found, or not in your queue",
+  },
+  "collections-task-closed": {
+    zh: "该催收任务已结案,不能再登记或分配",
+    en: "This collection task is resolved; nothing more can be logged or assigned on it",
+  },
+  "collections-contact-unknown": {
+    zh: "联系人不存在或已停用",
+    en: "No such active contact on this loan",
+  },
+  "collections-consent-party": {
+    zh: "只能记录债务人(借款人、保证人、共同借款人)本人的同意",
+    en: "Only a debtor (borrower, guarantor, co-borrower) can consent to contact in quiet hours",
+  },
+  "collections-consent-revoked": { zh: "该同意已撤回", en: "This consent is already revoked" },
+  "collections-not-collector": {
+    zh: "所选人员不是负责此队列的在岗催收员",
+    en: "The person chosen is not an active collector of this queue",
+  },
+  "collections-user-not-worker": {
+    zh: "该用户没有「贷后管理与催收」权限,不能设为催收员",
+    en: "This user lacks the collections permission and cannot be a collector",
+  },
+  // restructuring / extension (展期/重组), write-off (核销) and recovery after write-off
+  "extension-or-term": {
+    zh: "请填写展期月数或新期限(二选一)",
+    en: "Give either the extension in months or the new term, not both",
+  },
+  "date-before-restructuring": {
+    zh: "日期不能早于展期/重组生效日",
+    en: "The date cannot be before the restructuring took effect",
+  },
+  "loan-written-off": {
+    zh: "贷款已核销,不能登记还款;收回的款项请通过「核销后收回」登记",
+    en: "The loan is written off; record money received as a recovery after write-off",
+  },
+  "restructuring-pending": {
+    zh: "该贷款已有审批中的展期/重组方案",
+    en: "A restructuring of this loan is already awaiting approval",
+  },
+  "write-off-pending": {
+    zh: "该贷款已有待审批的核销申请",
+    en: "A write-off of this loan is already awaiting approval",
+  },
+  "restructuring-wrong-status": {
+    zh: "该方案当前状态为「{status}」,不能执行此操作",
+    en: "The restructuring is {status}; this cannot be done now",
+  },
+  "restructuring-own-proposal": {
+    zh: "提议人不能会签或表决自己提议的展期/重组方案",
+    en: "The proposer cannot co-sign or vote on their own restructuring",
+  },
+  "not-cosigner": {
+    zh: "您不在展期/重组的会签角色中(默认为风险评估师)",
+    en: "You do not hold a role that co-signs restructurings (by default the risk assessor)",
+  },
+  "not-proposer": { zh: "只有提议人可以撤回", en: "Only the proposer can withdraw it" },
+  "write-off-dpd-too-low": {
+    zh: "该贷款逾期 {dpd} 天,未达到核销所需的 {min} 天",
+    en: "The loan is {dpd} days past due; a write-off needs at least {min}",
+  },
+  "write-off-own-proposal": {
+    zh: "核销须由提议人以外的人员审批",
+    en: "A write-off must be decided by someone other than its proposer",
+  },
+  "write-off-credit-balance": {
+    zh: "该贷款有溢缴款 {credit},请先退还再核销",
+    en: "The loan holds a credit balance of {credit}; refund it before the write-off",
+  },
+  "write-off-none-pending": {
+    zh: "该贷款没有待审批的核销申请",
+    en: "There is no write-off of this loan awaiting approval",
+  },
+  "loan-not-written-off": {
+    zh: "只有已核销的贷款可以登记核销后收回",
+    en: "Only a written-off loan takes recoveries",
+  },
+  "recovery-exceeds-written-off": {
+    zh: "收回金额超过尚未收回的核销余额 {remaining}",
+    en: "The amount is more than the {remaining} still written off",
+  },
+  "date-before-write-off": {
+    zh: "日期不能早于核销日",
+    en: "The date cannot be before the write-off",
+  },
+  "reversal-before-restructuring": {
+    zh: "该笔交易早于贷款的展期/重组,不能冲正",
+    en: "This transaction predates the loan's restructuring and cannot be reversed",
+  },
+  // repayment imports (批量还款导入): the file, the batch, and the reason shown on each row
+  "import-file-empty": { zh: "文件中没有数据行", en: "The file has no data rows" },
+  "import-file-no-rows": { zh: "表头下没有数据行", en: "There are no rows under the header" },
+  "import-file-xls": {
+    zh: "不支持旧版 .xls 文件,请在 Excel 中另存为 .xlsx 或 CSV 后上传",
+    en: "Old .xls files are not supported; save it as .xlsx or CSV in Excel and upload that",
+  },
+  "import-file-type": {
+    zh: "文件不是 Excel(.xlsx)或 CSV 表格",
+    en: "The file is not an Excel (.xlsx) or CSV table",
+  },
+  "import-file-unreadable": {
+    zh: "无法读取该 Excel 文件,文件可能已损坏",
+    en: "The Excel file cannot be read; it may be damaged",
+  },
+  "import-not-open": {
+    zh: "该导入批次已入账或已作废,不能再修改或入账",
+    en: "This import was already posted or discarded; it can no longer be changed or posted",
+  },
+  "import-column-used-twice": { zh: "同一列不能对应两个字段", en: "One column cannot feed two fields" },
+  "import-loan-not-found": { zh: "没有这个贷款编号", en: "No loan has this number" },
+  "import-unresolved-rows": {
+    zh: "还有 {count} 行待确认、未匹配或数据有误,请逐行处理或排除后再入账",
+    en: "{count} rows are ambiguous, unmatched or invalid; settle or exclude them before posting",
+  },
+  "import-nothing-to-post": { zh: "没有可入账的已匹配行", en: "There are no matched rows to post" },
+  "import-post-failed": {
+    zh: "{count} 行入账失败,整批未入账(全部回滚),请查看各行原因",
+    en: "{count} rows could not be posted, so nothing was posted; see the reason on each row",
+  },
+  "import-mapping-incomplete": {
+    zh: "请先指定交易日期、金额和流水号所在的列",
+    en: "Choose the columns of the date, the amount and the reference first",
+  },
+  "import-row-outgoing": { zh: "支出(借方)记录,不是还款", en: "Money out (debit), not a repayment" },
+  "import-row-summary": { zh: "合计行", en: "A total line" },
+  "import-row-no-amount": { zh: "没有收入金额", en: "No amount received" },
+  "import-row-no-reference": {
+    zh: "缺少流水号,无法防止重复入账",
+    en: "No reference number, so a double posting could not be prevented",
+  },
+  "import-row-excluded": { zh: "已手工排除", en: "Excluded by hand" },
+  "import-row-posted-before": {
+    zh: "该流水号已入账过(同一渠道),不会重复入账",
+    en: "This reference was already posted on this channel; it is not posted twice",
+  },
+  "import-row-duplicate-in-file": {
+    zh: "与文件中前面一行的流水号相同",
+    en: "Same reference as an earlier row of the file",
+  },
+  "import-row-several-loans": {
+    zh: "可能对应多笔贷款,请选择",
+    en: "Could be one of several loans; choose one",
+  },
+  "import-row-amount-differs": {
+    zh: "户名相符,但金额与应还金额不一致,请确认贷款",
+    en: "The name matches but the amount is not the amount due; confirm the loan",
+  },
+  "import-row-no-match": {
+    zh: "找不到对应的贷款(摘要无贷款编号,户名不符)",
+    en: "No loan found (no loan number in the memo, no borrower of that name)",
+  },
+  "import-row-loan-not-active": {
+    zh: "贷款已结清或已核销,不能入账",
+    en: "The loan is closed or written off; it cannot take a payment",
+  },
+  // Sales CRM: leads, calls and their imports (src/modules/crm).
+  "lead-duplicate-lead": {
+    zh: "该号码已是{owner}的线索「{name}」(撞单)。确需新建请选择“仍然创建”",
+    en: "This number is already {owner}'s lead “{name}”. Choose “create anyway” if you are sure",
+  },
+  "lead-duplicate-customer": {
+    zh: "该号码或证件已是{owner}的客户「{name}」(撞单)。确需新建请选择“仍然创建”",
+    en: "This number or ID already belongs to {owner}'s customer “{name}”. Choose “create anyway” if you are sure",
+  },
+  "lead-duplicate": { zh: "与已有线索或客户重复(撞单)", en: "Already someone's lead or customer" },
+  "referrer-required": { zh: "转介绍线索须填写推荐人", en: "A referral needs the referrer" },
+  "campaign-required": { zh: "活动线索须选择营销活动", en: "An event lead needs its campaign" },
+  "unknown-campaign": { zh: "营销活动不存在", en: "No such campaign" },
+  "stage-unchanged": { zh: "线索已处于该阶段", en: "The lead is already at that stage" },
+  "stage-move-not-allowed": {
+    zh: "线索当前阶段不能这样调整(“已申请”只能通过转化产生,已放款和已申请不能退回)",
+    en: "The lead cannot move that way (“applied” comes only from converting; applied and disbursed leads do not go back)",
+  },
+  "assignment-group-empty": {
+    zh: "该组没有可分配线索的组员",
+    en: "The group has no members who work leads",
+  },
+  "assignment-no-capacity": {
+    zh: "组内可分配的人员都已满额或不在岗,无法分配 {count} 条线索",
+    en: "Everyone in the group is away or at their cap of open leads; {count} leads cannot be assigned",
+  },
+  "owner-or-group": {
+    zh: "请指定新的负责人或分配小组(二选一)",
+    en: "Give either a new owner or a group to spread the leads over",
+  },
+  "merge-same-lead": { zh: "不能与自身合并", en: "A lead cannot be merged with itself" },
+  "merge-both-converted": {
+    zh: "两条线索已分别转为不同客户,不能合并",
+    en: "Both leads were converted into different customers; they cannot be merged",
+  },
+  "merge-different-id-numbers": {
+    zh: "两条线索的身份证号不同,不是同一人,不能合并",
+    en: "The leads carry different ID numbers, so they are not one person",
+  },
+  "lead-student": {
+    zh: "不得向学生营销或放贷,该线索不能转为申请",
+    en: "No marketing or lending to students; this lead cannot become an application",
+  },
+  "lead-not-convertible": {
+    zh: "该线索当前阶段不能转为申请",
+    en: "A lead at this stage cannot be converted",
+  },
+  "unknown-outcome": { zh: "通话结果不存在或已停用", en: "Unknown or retired call outcome" },
+  "outcome-exists": { zh: "通话结果代码“{code}”已存在", en: "Outcome code “{code}” already exists" },
+  "invalid-outcome-code": {
+    zh: "代码须为 2–40 位小写字母、数字或连字符",
+    en: "Codes are 2–40 lower-case letters, digits or hyphens",
+  },
+  "lead-do-not-call": {
+    zh: "客户已要求勿扰,不能再拨打",
+    en: "The customer asked not to be called",
+  },
+  "call-in-future": { zh: "通话时间不能晚于现在", en: "A call cannot start in the future" },
+  "campaign-in-use": {
+    zh: "已有 {count} 条线索属于该活动,不能删除;可填写结束日期",
+    en: "{count} leads belong to this campaign, so it cannot be deleted; set its end date instead",
+  },
+  "end-before-start": { zh: "结束日期不能早于开始日期", en: "The end date cannot be before the start" },
+  "import-rejected": {
+    zh: "文件有 {count} 处错误,未导入任何数据",
+    en: "The file has {count} errors; nothing was imported",
+  },
+  "import-file-too-large": { zh: "文件过大(上限 {max} MiB)", en: "The file is too large (limit {max} MiB)" },
+  "import-unsupported-file": {
+    zh: "只支持 .csv 或 .xlsx 文件",
+    en: "Only .csv and .xlsx files can be imported",
+  },
+  "import-missing-column": { zh: "缺少必需的列“{column}”", en: "The required column “{column}” is missing" },
+  "import-unknown-column": {
+    zh: "无法识别的列“{column}”",
+    en: "Unknown column “{column}”",
+  },
+  "import-repeated-column": { zh: "列“{column}”重复", en: "Column “{column}” appears twice" },
+  "import-value-required": { zh: "“{column}”不能为空", en: "“{column}” is empty" },
+  "import-value-too-long": { zh: "“{column}”内容过长", en: "“{column}” is too long" },
+  "import-bad-direction": {
+    zh: "呼叫方向须为 呼出/呼入(outbound/inbound)",
+    en: "Direction must be outbound or inbound (呼出/呼入)",
+  },
+  "import-bad-phone": { zh: "“{column}”不是有效的电话号码", en: "“{column}” is not a valid phone number" },
+  "import-bad-time": {
+    zh: "“{column}”不是有效的时间(如 2026-11-03 09:15:22)",
+    en: "“{column}” is not a valid time (e.g. 2026-11-03 09:15:22)",
+  },
+  "import-time-in-future": { zh: "通话时间晚于现在", en: "The call starts in the future" },
+  "import-end-before-start": { zh: "结束时间早于开始时间", en: "The call ends before it starts" },
+  "import-answer-before-start": { zh: "接通时间早于开始时间", en: "The call is answered before it starts" },
+  "import-answer-after-end": { zh: "接通时间晚于结束时间", en: "The call is answered after it ends" },
+  "import-bad-seconds": {
+    zh: "通话时长须为秒数或 时:分:秒",
+    en: "Talk time must be seconds or h:mm:ss",
+  },
+  "import-talk-exceeds-duration": {
+    zh: "通话时长超过了开始到结束的时长",
+    en: "The talk time is longer than the call",
+  },
+  "import-bad-url": { zh: "录音地址须为 http(s) 链接", en: "The recording must be an http(s) link" },
+  "import-unknown-agent": {
+    zh: "坐席“{agent}”不是系统用户(用户名或工号)",
+    en: "Agent “{agent}” is no user (username or employee number)",
+  },
+  "import-duplicate-in-file": {
+    zh: "与第 {first} 行重复",
+    en: "Repeats row {first}",
+  },
+  "import-too-many-rows": {
+    zh: "文件超过 {max} 行,请拆分后导入",
+    en: "The file has more than {max} rows; split it",
+  },
+  "import-unreadable-file": {
+    zh: "无法读取文件,请确认是 .csv 或 .xlsx",
+    en: "The file cannot be read; is it a .csv or .xlsx?",
+  },
+  "import-empty-file": { zh: "文件是空的", en: "The file is empty" },
+  "import-no-rows": { zh: "文件只有表头,没有数据行", en: "The file has a header but no rows" },
+  "import-bad-source": {
+    zh: "来源须为 网络/合作推广/转介绍/活动/电销名单/到店",
+    en: "Source must be one of 网络/合作推广/转介绍/活动/电销名单/到店 (or their English names)",
+  },
+  "import-bad-intent-level": { zh: "意向等级须为 A、B 或 C", en: "Intent level must be A, B or C" },
+  "import-unknown-owner": {
+    zh: "负责人“{owner}”不在您可分配的人员中",
+    en: "Owner “{owner}” is not someone you can assign leads to",
+  },
+  // Sales floor: revisits, appointments, feedback, KPIs, PK, targets, daily report (src/modules/crm).
+  "follow-up-in-past": { zh: "回访日期不能早于今天(营业日)", en: "The revisit date cannot be before today (business date)" },
+  "follow-up-not-open": { zh: "该回访任务已完成或已取消", en: "This revisit task is already done or cancelled" },
+  "appointment-in-past": { zh: "约见时间不能早于今天(营业日)", en: "The appointment cannot be before today (business date)" },
+  "appointment-transition": {
+    zh: "约见状态不能从“{from}”改为“{to}”",
+    en: "An appointment cannot go from “{from}” to “{to}”",
+  },
+  "appointment-not-yet": {
+    zh: "约见日期({date})未到,只能取消或改期",
+    en: "The appointment ({date}) has not come yet: it can only be cancelled or moved",
+  },
+  "received-in-future": { zh: "受理时间不能晚于现在", en: "The time received cannot be in the future" },
+  "feedback-transition": {
+    zh: "反馈/投诉状态不能从“{from}”改为“{to}”",
+    en: "Feedback cannot go from “{from}” to “{to}”",
+  },
+  "kpi-no-unit": { zh: "您当前不属于任何小组或团队,请选择要查看的单位", en: "You are in no group or team today; choose one to view" },
+  "pk-too-few": { zh: "PK 至少需要两个参赛小组或团队", en: "A PK needs at least two groups or teams" },
+  "pk-closed": { zh: "该 PK 已结束结算或已取消", en: "This PK is already settled or cancelled" },
+  "pk-not-ended": { zh: "PK 到 {date} 才结束,结束后才能结算", en: "The PK runs until {date}; settle it after that" },
+  "own-target": { zh: "不能为自己的团队设定目标", en: "You cannot set your own team's target" },
+  "report-in-future": { zh: "只能生成营业日({date})及以前的日报", en: "Reports can be made up to the business date ({date})" },
+  "range-too-long": { zh: "查询区间过长", en: "The range is too long" },
   "internal-error": { zh: "服务器内部错误,请稍后重试", en: "Internal server error, please try again" },
   "route-not-found": { zh: "接口不存在", en: "No such endpoint" },
 };

@@ -3,12 +3,18 @@
 // password that is printed once.
 import { count, eq } from "drizzle-orm";
 import { auditLog } from "../modules/audit/audit.schema.ts";
+import { collectionsDemoSeeder, collectionsTeamDemoSeeder } from "../modules/collections/collections.demo.ts";
 import { compensationDemoSeeder } from "../modules/compensation/compensation.demo.ts";
+import { crmCallsDemoSeeder } from "../modules/crm/calls.demo.ts";
+import { crmEngagementDemoSeeder } from "../modules/crm/crm-engagement.demo.ts";
+import { crmLeadsDemoSeeder, crmOutcomesDemoSeeder } from "../modules/crm/leads.demo.ts";
 import { customersDemoSeeder } from "../modules/customers/customers.demo.ts";
 import { userRoles, users } from "../modules/identity/identity.schema.ts";
 import { ensureBuiltInRoles } from "../modules/identity/roles.service.ts";
 import { generatePassword } from "../modules/identity/users.service.ts";
 import { loansDemoSeeder } from "../modules/loans/demo/loans.demo.ts";
+import { loanWorkoutDemoSeeder } from "../modules/loans/demo/workout.demo.ts";
+import { repaymentImportsDemoSeeder } from "../modules/loans/imports/imports.demo.ts";
 import { originationDemoSeeder } from "../modules/origination/origination.demo.ts";
 import { productsDemoSeeder } from "../modules/products/products.demo.ts";
 import { buildDemoPeople, DEMO_DEPARTMENTS } from "../modules/staff/demo-org.ts";
@@ -34,12 +40,23 @@ export type DemoSeeder = { name: string; run: (db: Db, env: SeedEnv) => Promise<
 export const DEMO_SEEDERS: DemoSeeder[] = [
   productsDemoSeeder,
   customersDemoSeeder,
+  // Collectors first, so the loan book's close of business assigns its tasks as they open.
+  collectionsTeamDemoSeeder,
   loansDemoSeeder,
+  repaymentImportsDemoSeeder,
+  loanWorkoutDemoSeeder,
+  collectionsDemoSeeder,
   originationDemoSeeder,
   // Staff records are essential (tests build on them); payroll runs read the loans seeded above.
   staffDemoSeeder,
   staffActivityDemoSeeder,
   compensationDemoSeeder,
+  // The sales pipeline: outcomes are essential (tests log calls); leads read the customers above.
+  crmOutcomesDemoSeeder,
+  crmLeadsDemoSeeder,
+  crmCallsDemoSeeder,
+  // Appointments, revisits, feedback, plans, PKs and daily reports follow the leads and calls.
+  crmEngagementDemoSeeder,
 ];
 
 export async function userCount(db: Db): Promise<number> {

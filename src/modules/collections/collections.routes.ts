@@ -1,17 +1,25 @@
-// Collection tasks, the reminder outbox and its templates (post-loan follow-up, collections.work).
+// Collections (催收) over HTTP: the work queue and its summary, a task and everything done on it, the
+// leads' assignment and collectors, a loan's collection history; and the reminder outbox and
+// templates the daily batch feeds. Thin: parse, call the service, reply.
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { AppDeps } from "../../platform/http/app.ts";
+import type { ModuleDeps } from "../../platform/http/app.ts";
 import { contextOf } from "../../platform/http/request-context.ts";
-import { listOutbox, listTasks, listTemplates, updateTemplate } from "./collections.service.ts";
+import { registerCollectionWorkRoutes } from "./collection-work.routes.ts";
+import { idParams, listTasksQuery, summaryQuery } from "./collections.contracts.ts";
+import { listOutbox, listTemplates, updateTemplate } from "./collections.service.ts";
+import { listQueue } from "./queue.service.ts";
+import { collectionsSummary } from "./summary.service.ts";
+import { loanCollectionHistory } from "./task-detail.service.ts";
 
 const paging = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 };
 
-export function registerCollectionsRoutes(api: FastifyInstance, { db }: AppDeps): void {
+export function registerCollectionsRoutes(api: FastifyInstance, deps: ModuleDeps): void {
+  const { db } = deps;
   const r = api.withTypeProvider<ZodTypeProvider>();
   const tags = ["collections"];
   r.get(
@@ -19,19 +27,39 @@ export function registerCollectionsRoutes(api: FastifyInstance, { db }: AppDeps)
     {
       schema: {
         tags,
-        summary: "Collection tasks opened by the daily batch",
-        querystring: z
-          .object({
-            status: z.enum(["open", "resolved"]).optional(),
-            bucket: z.enum(["M1", "M2", "M3", "M4", "M5", "M6", "M7"]).optional(),
-            ...paging,
-          })
-          .strict(),
+        summary: "The collections work queue: a collector's own tasks and the unassigned pool; all for leads",
+        querystring: listTasksQuery,
       },
-      config: { permission: "collections.work" },
+      config: { permission: "collections.read" },
     },
-    (request) => listTasks(db, contextOf(request), request.query),
+    (request) => listQueue(db, contextOf(request), request.query, new Date()),
   );
+  r.get(
+    "/collections/summary",
+    {
+      schema: {
+        tags,
+        summary: "Open tasks by bucket and queue, promises kept %, actions per collector on a day",
+        querystring: summaryQuery,
+      },
+      config: { permission: "collections.read" },
+    },
+    (request) => collectionsSummary(db, contextOf(request), request.query, new Date()),
+  );
+  r.get(
+    "/loans/:id/collection-history",
+    {
+      schema: {
+        tags,
+        summary: "A loan's collection tasks, attempts, promises and task history",
+        params: idParams,
+      },
+      config: { permission: "loans.read" },
+    },
+    (request) => loanCollectionHistory(db, contextOf(request), request.params.id),
+  );
+  registerCollectionWorkRoutes(api, deps);
+
   r.get(
     "/notifications/outbox",
     {

@@ -12,6 +12,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { CollectionQueue } from "./collections-work.schema.ts";
+
+export * from "./collections-work.schema.ts";
 
 // A loan that falls overdue gets one open task; the daily batch opens it and keeps its bucket
 // current, a repayment that clears the arrears resolves it. Keyed by loan for co-location.
@@ -27,11 +30,25 @@ export const collectionTasks = pgTable(
     openedOn: date("opened_on", { mode: "string" }).notNull(),
     resolvedOn: date("resolved_on", { mode: "string" }),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    // Collections work (collections-work.schema.ts): the queue by escalation, priority raised by broken
+    // promises, and the latest attempt kept on the task so the work queue sorts without joins.
+    queue: text("queue").$type<CollectionQueue>().notNull().default("standard"),
+    priority: text("priority").$type<"normal" | "high">().notNull().default("normal"),
+    brokenPromises: integer("broken_promises").notNull().default(0),
+    assignedAt: timestamp("assigned_at", { withTimezone: true, mode: "date" }),
+    escalatedOn: date("escalated_on", { mode: "string" }),
+    lastActionAt: timestamp("last_action_at", { withTimezone: true, mode: "date" }),
+    lastActionMethod: text("last_action_method"),
+    lastActionOutcome: text("last_action_outcome"),
+    nextActionDate: date("next_action_date", { mode: "string" }),
   },
   (t) => [
     primaryKey({ columns: [t.loanId, t.id] }),
     uniqueIndex("collection_tasks_one_open_uq").on(t.loanId).where(sql`${t.status} = 'open'`),
     index("collection_tasks_status_idx").on(t.status, t.bucket),
+    index("collection_tasks_assignee_idx").on(t.assignedTo, t.status),
+    // The console and the API address a task by its id alone.
+    index("collection_tasks_id_idx").on(t.id),
   ],
 );
 

@@ -1,55 +1,12 @@
-// Post-loan follow-up the daily batch feeds: open collection tasks and the reminder outbox, and the
-// reminder templates (editable; the batch renders them when it queues a message).
-import { and, asc, count, desc, eq, type SQL } from "drizzle-orm";
+// Post-loan follow-up the daily batch feeds: the reminder outbox and the reminder templates (editable;
+// the batch renders them when it queues a message). The task queue itself is in queue.service.ts.
+import { asc, count, desc, eq } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit.ts";
 import { type RequestContext, requirePermission } from "../../platform/auth/actor.ts";
 import type { Db, Queryable } from "../../platform/db.ts";
 import { notFound } from "../../platform/errors.ts";
 import { formatAmount } from "../../platform/money.ts";
-import { loans } from "../loans/loans.schema.ts";
-import { collectionTasks, notificationsOutbox, notificationTemplates } from "./collections.schema.ts";
-
-export async function listTasks(
-  db: Queryable,
-  ctx: RequestContext,
-  query: { status?: "open" | "resolved"; bucket?: string; page: number; pageSize: number },
-) {
-  requirePermission(ctx, "collections.work");
-  const conditions: SQL[] = [];
-  if (query.status) conditions.push(eq(collectionTasks.status, query.status));
-  if (query.bucket) conditions.push(eq(collectionTasks.bucket, query.bucket));
-  const where = conditions.length ? and(...conditions) : undefined;
-  const [{ total }] = await db.select({ total: count() }).from(collectionTasks).where(where);
-  const rows = await db
-    .select({
-      task: collectionTasks,
-      loanNo: loans.loanNo,
-      loanDpd: loans.dpd,
-      principalOutstanding: loans.principalOutstanding,
-    })
-    .from(collectionTasks)
-    .innerJoin(loans, eq(loans.id, collectionTasks.loanId))
-    .where(where)
-    .orderBy(desc(loans.dpd), asc(loans.loanNo))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  return {
-    total,
-    items: rows.map(({ task, loanNo, loanDpd, principalOutstanding }) => ({
-      id: task.id,
-      loanId: task.loanId,
-      loanNo,
-      bucket: task.bucket,
-      // The loan's DPD today; the task keeps the DPD of its last bucket change.
-      dpd: loanDpd,
-      status: task.status,
-      assignedTo: task.assignedTo,
-      openedOn: task.openedOn,
-      resolvedOn: task.resolvedOn,
-      principalOutstanding: formatAmount(principalOutstanding),
-    })),
-  };
-}
+import { notificationsOutbox, notificationTemplates } from "./collections.schema.ts";
 
 export async function listOutbox(
   db: Queryable,

@@ -175,12 +175,17 @@ export async function moveRun(
     const run = await loadRun(tx, id, { lock: true });
     const version = await versionOf(tx, run);
     const to = assertAction(ctx, run, options.action, [run.preparedBy, run.reviewedBy, version.computedBy]);
-    if (options.action === "approve") {
+    // A run is approved, and locked for good, only once HR has answered every dispute on it (one
+    // may be raised after the approval: people see their statement from the review on).
+    if (options.action === "approve" || options.action === "lock") {
       const [{ open }] = await tx
         .select({ open: count() })
         .from(payrollDisputes)
         .where(and(eq(payrollDisputes.runId, id), eq(payrollDisputes.status, "open")));
-      if (open > 0) throw conflict("payroll-open-disputes", { count: open });
+      if (open > 0)
+        throw conflict(options.action === "lock" ? "payroll-open-disputes-lock" : "payroll-open-disputes", {
+          count: open,
+        });
     }
     await tx
       .update(payrollRuns)

@@ -83,6 +83,21 @@ export const leads = pgTable(
   ],
 );
 
+// "intent" is written once per lead, the first time it becomes an intent customer (the KPI);
+// later level changes are "intent-level". "updated" lists edited fields in `note`.
+export type LeadEventKind =
+  | "created"
+  | "stage"
+  | "assigned"
+  | "intent"
+  | "intent-level"
+  | "follow-up"
+  | "do-not-call"
+  | "updated"
+  | "merged"
+  | "converted"
+  | "note";
+
 // Stage changes, assignments, intent changes and merges, in order: the lead's timeline and the
 // source of "new intent customers" per person per day.
 export const leadEvents = pgTable(
@@ -92,9 +107,7 @@ export const leadEvents = pgTable(
     leadId: uuid("lead_id")
       .notNull()
       .references(() => leads.id),
-    kind: text("kind")
-      .$type<"created" | "stage" | "assigned" | "intent" | "merged" | "converted" | "note">()
-      .notNull(),
+    kind: text("kind").$type<LeadEventKind>().notNull(),
     fromValue: text("from_value"),
     toValue: text("to_value"),
     /** Who the event counts for (the lead's owner at the time). */
@@ -132,6 +145,11 @@ export const callImports = pgTable("crm_call_imports", {
   totalRows: integer("total_rows").notNull().default(0),
   importedRows: integer("imported_rows").notNull().default(0),
   duplicateRows: integer("duplicate_rows").notNull().default(0),
+  /** Imported calls whose counterpart number matched a lead. */
+  linkedRows: integer("linked_rows").notNull().default(0),
+  /** All row errors found; `errors` keeps only the first ones (the report is capped). */
+  errorCount: integer("error_count").notNull().default(0),
+  vendor: text("vendor"),
   /** Row-level errors: [{ row, column, code, message }]. */
   errors: jsonb("errors"),
   importedBy: uuid("imported_by"),
@@ -182,3 +200,17 @@ export const calls = pgTable(
     index("crm_calls_lead_idx").on(t.leadId, t.startedAt),
   ],
 );
+
+// Lead assignment (round-robin within a group): who is away until when, a personal cap on open
+// leads overriding the `crm.max-open-leads` setting, and when each person was last given a lead —
+// the next lead goes to the available member given one longest ago.
+export const leadAgents = pgTable("crm_lead_agents", {
+  userId: uuid("user_id").primaryKey(),
+  /** Away (leave, training) up to and including this date: skipped by automatic assignment. */
+  awayUntil: date("away_until", { mode: "string" }),
+  awayNote: text("away_note"),
+  maxOpenLeads: integer("max_open_leads"),
+  lastAssignedAt: timestamp("last_assigned_at", { withTimezone: true, mode: "date" }),
+  updatedBy: uuid("updated_by"),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});

@@ -240,7 +240,7 @@ export async function updateUser(
   return getUserView(db, id);
 }
 
-async function assertAnActiveAdminRemains(tx: Tx): Promise<void> {
+export async function assertAnActiveAdminRemains(tx: Tx): Promise<void> {
   const [{ admins }] = await tx
     .select({ admins: count() })
     .from(users)

@@ -1,5 +1,5 @@
 // What origination needs to know about a borrower's existing book with us.
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "../../platform/db.ts";
 import { loans } from "./loans.schema.ts";
 
@@ -17,6 +17,13 @@ export async function customerExposure(
   const [overdue] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(loans)
-    .where(and(eq(loans.customerId, customerId), eq(loans.status, "active"), gt(loans.dpd, 0)));
+    // A written-off loan keeps its DPD: the borrower is still in default with us.
+    .where(
+      and(
+        eq(loans.customerId, customerId),
+        inArray(loans.status, ["active", "written-off"]),
+        gt(loans.dpd, 0),
+      ),
+    );
   return { activeLoans: row.active, outstandingPrincipal: Number(row.outstanding), overdueLoans: overdue.n };
 }

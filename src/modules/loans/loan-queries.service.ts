@@ -1,6 +1,7 @@
 // Reading loan accounts. Data scope (DOMAIN.md §1): a customer manager sees the loans they officer, a
 // team manager their team's, others by loans.read; a loan outside the scope is "not found".
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { type RequestContext, requirePermission } from "../../platform/auth/actor.ts";
 import { canSeeOwner, visibleUserIds } from "../../platform/auth/scope.ts";
 import type { Queryable } from "../../platform/db.ts";
@@ -12,6 +13,7 @@ import { users } from "../identity/identity.schema.ts";
 import { journalEntries, journalLines } from "../ledger/ledger.schema.ts";
 import { productView } from "../products/product-view.ts";
 import { getBusinessDate } from "./business-date.ts";
+import { asOfSql, currentDpd, penaltyToDateSql } from "./cob/as-of.ts";
 import { type InstallmentRow, type LoanRow, loadInstallments, totalOf, unpaidOf } from "./loan-state.ts";
 import { installments, loans } from "./loans.schema.ts";
 import { loanTransactions, repaymentReversals } from "./servicing.schema.ts";
@@ -38,20 +40,25 @@ export type LoanListQuery = {
 };
 
 /** The earliest installment each loan still owes (overdue or next), for the list's "next due" column. */
-async function nextDueOf(db: Queryable, loanIds: string[]) {
+async function nextDueOf(db: Queryable, loanIds: string[], businessDate: string) {
   if (loanIds.length === 0) return new Map<string, { period: number; dueDate: string; amount: string }>();
-  const owed = sql<number>`(${installments.principalDue} + ${installments.interestDue} + ${installments.feeDue} + ${installments.penaltyAccrued}
-    - ${installments.principalPaid} - ${installments.interestPaid} - ${installments.feePaid} - ${installments.penaltyPaid})`;
+  const i = alias(installments, "i");
+  const l = alias(loans, "l");
+  // With the penalty to date (cob/as-of.ts), not only what the last catch-up wrote down.
+  const penalty = penaltyToDateSql(asOfSql(sql`${businessDate}::date`));
+  const owed = sql<number>`(i.principal_due_fen + i.interest_due_fen + i.fee_due_fen + ${penalty}
+    - i.principal_paid_fen - i.interest_paid_fen - i.fee_paid_fen - i.penalty_paid_fen)`;
   const rows = await db
-    .selectDistinctOn([installments.loanId], {
-      loanId: installments.loanId,
-      period: installments.period,
-      dueDate: installments.dueDate,
+    .selectDistinctOn([i.loanId], {
+      loanId: i.loanId,
+      period: i.period,
+      dueDate: i.dueDate,
       owed: owed.mapWith(Number),
     })
-    .from(installments)
-    .where(and(inArray(installments.loanId, loanIds), isNull(installments.paidOffDate)))
-    .orderBy(installments.loanId, asc(installments.dueDate), asc(installments.period));
+    .from(i)
+    .innerJoin(l, eq(l.id, i.loanId))
+    .where(and(inArray(i.loanId, loanIds), isNull(i.paidOffDate)))
+    .orderBy(i.loanId, asc(i.dueDate), asc(i.period));
   return new Map(
     rows.map((r) => [r.loanId, { period: r.period, dueDate: r.dueDate, amount: formatAmount(r.owed) }]),
   );
@@ -95,6 +102,7 @@ export async function listLoans(db: Queryable, ctx: RequestContext, query: LoanL
   }
   const where = conditions.length ? and(...conditions) : undefined;
   const [{ total }] = await db.select({ total: count() }).from(loans).where(where);
+  const businessDate = await getBusinessDate(db);
   const rows = await db
     .select()
     .from(loans)
@@ -110,6 +118,7 @@ export async function listLoans(db: Queryable, ctx: RequestContext, query: LoanL
   const nextDue = await nextDueOf(
     db,
     rows.map((r) => r.id),
+    businessDate,
   );
   return {
     total,
@@ -124,7 +133,7 @@ export async function listLoans(db: Queryable, ctx: RequestContext, query: LoanL
       apr: l.apr,
       principal: formatAmount(l.principal),
       principalOutstanding: formatAmount(l.principalOutstanding),
-      dpd: l.dpd,
+      dpd: currentDpd(l, businessDate),
       bucket: l.bucket,
       classification: l.classification,
       startDate: l.startDate,
@@ -247,7 +256,7 @@ export async function getLoanDetail(db: Queryable, ctx: RequestContext, id: stri
     loanNo: loan.loanNo,
     status: loan.status,
     principalOutstanding: formatAmount(loan.principalOutstanding),
-    dpd: loan.dpd,
+    dpd: currentDpd(loan, businessDate),
     classification: loan.classification,
     bucket: loan.bucket,
     customer: { id: loan.customerId, name: names.customer.get(loan.customerId) ?? null },
@@ -263,7 +272,8 @@ export async function getLoanDetail(db: Queryable, ctx: RequestContext, id: stri
     dayBasis: loan.dayBasis,
     startDate: loan.startDate,
     maturityDate: loan.maturityDate,
-    lastClosedDate: loan.lastClosedDate,
+    // Closed with the company (null) means closed through the business date.
+    lastClosedDate: loan.status === "active" ? (loan.lastClosedDate ?? businessDate) : loan.lastClosedDate,
     businessDate,
     balances: {
       principal: formatAmount(loan.principalOutstanding),

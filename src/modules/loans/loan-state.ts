@@ -1,19 +1,24 @@
 // What every money-moving use-case on a loan shares: lock it, refuse what cannot happen, bring it up to
-// date with the batch's own per-loan close, read what is unpaid, write the allocation back, and keep
-// DPD, bucket and classification current with the engine's delinquency functions.
-import { and, asc, eq, sql } from "drizzle-orm";
+// date (cob/catch-up.ts: the batch's own close for a loan behind, then what the batch leaves derived
+// written down), read what is unpaid, write the allocation back, and keep DPD, bucket, classification
+// and provision current with the engine's delinquency functions.
+import { and, asc, eq, getTableColumns, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { RequestContext } from "../../platform/auth/actor.ts";
 import type { Queryable, Tx } from "../../platform/db.ts";
 import { conflict, DomainError, invalid, notFound } from "../../platform/errors.ts";
-import type { Fen } from "../../platform/money.ts";
+import { Dec, type Fen } from "../../platform/money.ts";
 import { collectionTasks } from "../collections/collections.schema.ts";
 import type { PostingLine } from "../ledger/domain/chart.ts";
 import { postJournal } from "../ledger/ledger.service.ts";
 import { getSetting } from "../settings/settings.service.ts";
 import { getBusinessDate } from "./business-date.ts";
-import { closeLoans, loadCloseParams } from "./cob/close-loans.ts";
+import { asOfSql, closedThroughSql, penaltyToDateSql, recognisedSql } from "./cob/as-of.ts";
+import { catchUpLoan } from "./cob/catch-up.ts";
+import { waitForCloseChunk } from "./cob/cob-lock.ts";
 import type { AllocationLine, Component, Outstanding } from "./domain/allocation.ts";
-import { bucketOf, classify, daysPastDue } from "./domain/delinquency.ts";
+import { withFloor } from "./domain/classification-floor.ts";
+import { bucketOf, type Classification, classify, daysPastDue, provisionFor } from "./domain/delinquency.ts";
 import { installments, loans } from "./loans.schema.ts";
 import type { PaymentChannel } from "./servicing.schema.ts";
 
@@ -29,17 +34,32 @@ export const CHANNEL_ACCOUNT: Record<PaymentChannel, string> = {
 };
 
 export async function lockLoan(tx: Tx, loanId: string): Promise<LoanRow> {
+  // Not while a chunk of the close of business is running (it does not lock the loans it reads).
+  await waitForCloseChunk(tx);
   const [loan] = await tx.select().from(loans).where(eq(loans.id, loanId)).for("update");
   if (!loan) throw notFound("loan");
   return loan;
 }
 
+/**
+ * A loan's installments as of the business date: the penalty to date and the recognised state are
+ * derived where the close of business has not written them (cob/as-of.ts); after a catch-up they are
+ * the stored values.
+ */
 export async function loadInstallments(db: Queryable, loanId: string): Promise<InstallmentRow[]> {
+  const bd = sql`${await getBusinessDate(db)}::date`;
+  const i = alias(installments, "i");
+  const l = alias(loans, "l");
   return db
-    .select()
-    .from(installments)
-    .where(eq(installments.loanId, loanId))
-    .orderBy(asc(installments.period));
+    .select({
+      ...getTableColumns(i),
+      penaltyAccrued: sql<number>`${penaltyToDateSql(asOfSql(bd))}`.mapWith(Number),
+      recognisedDate: sql<string | null>`(case when ${recognisedSql(bd)} then coalesce(i.recognised_date, i.due_date) end)::text`,
+    })
+    .from(i)
+    .innerJoin(l, eq(l.id, i.loanId))
+    .where(eq(i.loanId, loanId))
+    .orderBy(asc(i.period));
 }
 
 export function unpaidOf(row: InstallmentRow): Outstanding {
@@ -57,8 +77,8 @@ export const totalOf = (o: Record<Component, number>) => o.fee + o.penalty + o.i
 export type OpenedLoan = { loan: LoanRow; rows: InstallmentRow[]; businessDate: string };
 
 /**
- * Locks an active loan for a payment dated `date` and brings it up to the business date first when
- * it is behind (the same close the batch runs, restricted to this loan, in this transaction).
+ * Locks an active loan for a payment dated `date` and brings it up to the business date first
+ * (cob/catch-up.ts, in this transaction), so that its stored rows are exact before money moves.
  */
 export async function openActiveLoan(
   tx: Tx,
@@ -68,14 +88,14 @@ export async function openActiveLoan(
 ): Promise<OpenedLoan> {
   const businessDate = await getBusinessDate(tx);
   let loan = await lockLoan(tx, loanId);
+  // Money on a written-off loan is a recovery (recoveries.service.ts), never a repayment.
+  if (loan.status === "written-off") throw conflict("loan-written-off");
   if (loan.status !== "active") throw conflict("loan-not-active", { status: loan.status });
   if (date < loan.startDate) throw invalid({ date: "date-before-disbursement" });
+  if (loan.restructuredOn !== null && date < loan.restructuredOn)
+    throw invalid({ date: "date-before-restructuring" });
   if (date > businessDate) throw invalid({ date: "date-after-business-date" });
-  if (loan.lastClosedDate !== null && loan.lastClosedDate < businessDate) {
-    const params = await loadCloseParams(tx, businessDate);
-    await closeLoans(tx, ctx, { date: businessDate, scope: { loanId }, params });
-    loan = await lockLoan(tx, loanId);
-  }
+  loan = await catchUpLoan(tx, ctx, loan, businessDate);
   return { loan, rows: await loadInstallments(tx, loanId), businessDate };
 }
 
@@ -148,8 +168,11 @@ export function componentTotals(lines: readonly AllocationLine[]): Record<Compon
 }
 
 /**
- * After money moved: principal outstanding, credit balance, closed when nothing is owed (its
- * provision released), and DPD / bucket / classification as of the business date.
+ * After money moved: principal outstanding, credit balance, closed when nothing is owed, DPD /
+ * overdue date / bucket / classification as of the business date, and the provision for the new
+ * principal and class (Dr 6701 / Cr 1309 for the change; released in full when the loan closes). The
+ * close of business only revisits a loan when its DPD crosses a threshold, so this is where a payment's
+ * effect on them lands.
  */
 export async function settleLoanState(
   tx: Tx,
@@ -163,7 +186,32 @@ export async function settleLoanState(
   const dpd = owed === 0 ? 0 : daysPastDue({ businessDate, oldestUnpaidDueDate: oldest });
   const thresholds = await getSetting(tx, "servicing.classification-thresholds", businessDate);
   const status = owed === 0 ? "closed" : "active";
-  const releaseProvision = status === "closed" && loan.provision !== 0;
+  const classification = withFloor({
+    classification: classify(dpd, thresholds),
+    floor: loan.classificationFloor,
+    until: loan.classificationFloorUntil,
+    date: businessDate,
+  }) as Classification;
+  const rates = await getSetting(tx, "servicing.provision-rates", businessDate);
+  const provision =
+    status === "closed"
+      ? 0
+      : provisionFor({
+          outstandingPrincipal: (loan.principalOutstanding + options.principalDelta) as Fen,
+          classification,
+          rates: {
+            normal: new Dec(rates.normal),
+            "special-mention": new Dec(rates["special-mention"]),
+            substandard: new Dec(rates.substandard),
+            doubtful: new Dec(rates.doubtful),
+            loss: new Dec(rates.loss),
+          },
+        });
+  const provisionChange = provision - loan.provision;
+  // A loan leaving the book keeps the date it was closed through, so a reversal reopening it knows
+  // which dates it missed.
+  const closedThrough =
+    status === "closed" && loan.lastClosedDate === null ? await closedThroughOf(tx, loan.id, businessDate) : null;
   await tx
     .update(loans)
     .set({
@@ -172,27 +220,30 @@ export async function settleLoanState(
       status,
       closedAt: status === "closed" ? new Date() : null,
       dpd,
+      overdueSince: dpd > 0 ? oldest : null,
       bucket: bucketOf(dpd),
-      classification: classify(dpd, thresholds),
-      ...(releaseProvision ? { provision: 0 } : {}),
+      classification,
+      provision,
+      ...(closedThrough ? { lastClosedDate: closedThrough } : {}),
     })
     .where(eq(loans.id, loan.id));
-  if (releaseProvision)
+  if (provisionChange !== 0)
     await postJournal(tx, ctx, {
       date: options.date,
       kind: "provision",
-      description: `结清释放贷款损失准备 ${loan.loanNo}`,
+      description:
+        status === "closed" ? `结清释放贷款损失准备 ${loan.loanNo}` : `贷款损失准备调整 ${loan.loanNo}`,
       loanId: loan.id,
       source: { type: "loan", id: loan.id },
       lines:
-        loan.provision > 0
+        provisionChange < 0
           ? [
-              { account: "1309", debit: loan.provision },
-              { account: "6701", credit: loan.provision },
+              { account: "1309", debit: -provisionChange },
+              { account: "6701", credit: -provisionChange },
             ]
           : [
-              { account: "6701", debit: -loan.provision },
-              { account: "1309", credit: -loan.provision },
+              { account: "6701", debit: provisionChange },
+              { account: "1309", credit: provisionChange },
             ],
     });
   if (dpd === 0 && loan.dpd > 0)
@@ -201,4 +252,14 @@ export async function settleLoanState(
       .set({ status: "resolved", resolvedOn: businessDate })
       .where(and(eq(collectionTasks.loanId, loan.id), eq(collectionTasks.status, "open")));
   return { status, dpd };
+}
+
+/** The date a loan is closed through, counting the chunks of a close of business in progress. */
+async function closedThroughOf(tx: Tx, loanId: string, businessDate: string): Promise<string> {
+  const l = alias(loans, "l");
+  const [row] = await tx
+    .select({ date: sql<string>`(${closedThroughSql(sql`${businessDate}::date`)})::text` })
+    .from(l)
+    .where(eq(l.id, loanId));
+  return row.date;
 }

@@ -41,7 +41,24 @@ export const loans = pgTable(
     classification: text("classification").notNull().default("normal"),
     // Loan-loss provision held for this loan (its share of account 1309), recomputed by the daily batch.
     provision: bigint("provision_fen", { mode: "number" }).notNull().default(0),
+    // 展期/重组 (workout.schema.ts): the schedule's version (1 = as disbursed); the date the latest
+    // restructuring took effect, from which its rows are counted after `schedulePeriodBase` kept
+    // periods; the class the loan may not fall below until the observation period ends.
+    scheduleVersion: integer("schedule_version").notNull().default(1),
+    restructuredOn: date("restructured_on", { mode: "string" }),
+    schedulePeriodBase: integer("schedule_period_base").notNull().default(0),
+    classificationFloor: text("classification_floor"),
+    classificationFloorUntil: date("classification_floor_until", { mode: "string" }),
+    // The close of business (docs/adr/007): null = closed with the company, through the business date
+    // (during a run, through the date being closed once the loan's chunk is done); a date = closed
+    // on its own up to that date (a new, back-dated or reopened loan) until the next close picks it up.
     lastClosedDate: date("last_closed_date", { mode: "string" }),
+    // Due date of the oldest installment still unpaid after it fell due; null while current. DPD is
+    // the closed date minus this (cob/as-of.ts), so it needs no write on the nights nothing happens.
+    overdueSince: date("overdue_since", { mode: "string" }),
+    // installments.penalty_accrued_fen holds the penalty up to this date (null: none yet); the penalty
+    // of the days since is derived (cob/as-of.ts) until a payment or other event materialises it.
+    accruedThrough: date("accrued_through", { mode: "string" }),
     disbursementChannel: text("disbursement_channel").notNull(),
     disbursementReference: text("disbursement_reference"),
     disbursedBy: uuid("disbursed_by"),
@@ -53,8 +70,14 @@ export const loans = pgTable(
     index("loans_officer_idx").on(t.officerId),
     index("loans_status_idx").on(t.status),
     index("loans_start_idx").on(t.startDate),
-    // No index on last_closed_date, dpd, bucket, classification or provision: the daily batch rewrites
-    // them on every loan, and leaving them unindexed keeps those updates HOT (no index maintenance).
+    // What the close of business looks up instead of reading every loan: loans whose DPD may cross a
+    // bucket or class threshold tonight, and the few active loans closed on their own.
+    index("loans_overdue_since_idx").on(t.overdueSince).where(sql`${t.overdueSince} is not null`),
+    index("loans_individual_close_idx")
+      .on(t.lastClosedDate)
+      .where(sql`${t.lastClosedDate} is not null and ${t.status} = 'active'`),
+    // No index on dpd, bucket, classification or provision: payments rewrite them, and leaving them
+    // unindexed keeps those updates HOT (no index maintenance).
   ],
 );
 
@@ -73,16 +96,18 @@ export const installments = pgTable(
     feePaid: bigint("fee_paid_fen", { mode: "number" }).notNull().default(0),
     penaltyPaid: bigint("penalty_paid_fen", { mode: "number" }).notNull().default(0),
     paidOffDate: date("paid_off_date", { mode: "string" }),
-    // When the daily batch moved this installment's interest and fee into receivables (1302/1304);
-    // null while not yet due. Interest paid before then is income on receipt (docs/servicing.md).
+    // The close of business moves an installment's unpaid interest and fee into receivables (1302/1304)
+    // on its due date without writing this row; from then on it counts as recognised (cob/as-of.ts).
+    // This date is stamped when an event on the loan (a payment) materialises that. Interest paid
+    // before the due date is income on receipt (docs/servicing.md).
     recognisedDate: date("recognised_date", { mode: "string" }),
   },
   (t) => [
     primaryKey({ columns: [t.loanId, t.period] }),
-    index("installments_due_idx").on(t.dueDate),
-    // What the daily batch reads, loan by loan of its chunk: installments not yet paid off, and those whose
-    // interest is not yet recognised. Both stay small however long the book's history grows.
+    // The close of business finds the installments falling due (and T−3, T+1) in a chunk of loans by
+    // (date, loan id) range, without reading the rest of the book.
+    index("installments_due_loan_idx").on(t.dueDate, t.loanId),
+    // A loan's installments not yet paid off (its arrears), read loan by loan.
     index("installments_open_idx").on(t.loanId, t.dueDate).where(sql`${t.paidOffDate} is null`),
-    index("installments_unrecognised_idx").on(t.loanId, t.dueDate).where(sql`${t.recognisedDate} is null`),
   ],
 );

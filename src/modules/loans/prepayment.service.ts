@@ -58,12 +58,14 @@ export async function postPrepayment(db: Db, ctx: RequestContext, loanId: string
     });
     const remainingPrincipal = future.reduce((s, r) => s + r.principalDue, 0) as Fen;
     const bullet = loan.method === "bullet";
+    // A restructured loan's rows are counted from its restructuring date after the kept history rows.
+    const base = loan.schedulePeriodBase;
     const result = partialPrepayment({
-      startDate: loan.startDate,
+      startDate: loan.restructuredOn ?? loan.startDate,
       annualRate: new Dec(loan.annualRate),
       method: loan.method as RepaymentMethod,
       // A bullet loan has one row at the end of the whole term: re-scheduling keeps that term.
-      periodsElapsed: bullet ? 0 : due.length,
+      periodsElapsed: bullet ? 0 : due.filter((r) => r.period > base).length,
       remainingPrincipal,
       remainingTerm: bullet ? loan.termMonths : future.length,
       amount: principal,
@@ -83,7 +85,7 @@ export async function postPrepayment(db: Db, ctx: RequestContext, loanId: string
     await tx.insert(installments).values(
       result.schedule.installments.map((r) => ({
         loanId,
-        period: r.period,
+        period: r.period + base,
         dueDate: r.dueDate,
         principalDue: r.principal,
         interestDue: r.interest,
@@ -142,7 +144,7 @@ export async function postPrepayment(db: Db, ctx: RequestContext, loanId: string
       remainingInstallments: result.termMonths,
       maturityDate: maturity,
       schedule: result.schedule.installments.map((r) => ({
-        period: r.period,
+        period: r.period + base,
         dueDate: r.dueDate,
         principal: formatAmount(r.principal),
         interest: formatAmount(r.interest),

@@ -16,6 +16,7 @@ const KIND_ZH: Record<string, string> = {
   prepayment: "部分提前还款",
   refund: "溢缴款退还",
   reversal: "冲正",
+  recovery: "核销后收回",
 };
 const CHANNEL_ZH: Record<string, string> = {
   cash: "现金",
@@ -23,6 +24,29 @@ const CHANNEL_ZH: Record<string, string> = {
   "wechat-pay": "微信支付",
   alipay: "支付宝",
 };
+
+function componentRows(
+  t: { principal: number; interest: number; penalty: number; fee: number; credit: number },
+  principalOutstanding: number,
+): [string, string][] {
+  return [
+    ["其中:本金", formatYuan(t.principal)],
+    ["利息", formatYuan(t.interest)],
+    ["罚息", formatYuan(t.penalty)],
+    ["费用", formatYuan(t.fee)],
+    ["转入溢缴款", formatYuan(Math.max(t.credit, 0))],
+    ["剩余本金", formatYuan(principalOutstanding)],
+  ];
+}
+
+/** A recovery on a written-off loan is counted against the written-off amount (recoveries.service.ts). */
+function recoveryRows(allocation: unknown): [string, string][] {
+  const a = allocation as { recoveredBefore?: number; remainingAfter?: number };
+  return [
+    ["此前已收回", formatYuan(a.recoveredBefore ?? 0)],
+    ["核销余额(表外)", formatYuan(a.remainingAfter ?? 0)],
+  ];
+}
 
 export async function repaymentReceipt(
   db: Queryable,
@@ -46,12 +70,7 @@ export async function repaymentReceipt(
     ["支付渠道", t.channel ? (CHANNEL_ZH[t.channel] ?? t.channel) : "—"],
     ["交易参考号", t.reference ?? "—"],
     ["金额合计", formatYuan(t.amount)],
-    ["其中:本金", formatYuan(t.principal)],
-    ["利息", formatYuan(t.interest)],
-    ["罚息", formatYuan(t.penalty)],
-    ["费用", formatYuan(t.fee)],
-    ["转入溢缴款", formatYuan(Math.max(t.credit, 0))],
-    ["剩余本金", formatYuan(loan.principalOutstanding)],
+    ...(t.kind === "recovery" ? recoveryRows(t.allocation) : componentRows(t, loan.principalOutstanding)),
   ];
   const pdf = await new Promise<Buffer>((resolve, reject) => {
     const doc = new PDFDocument({

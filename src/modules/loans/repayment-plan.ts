@@ -39,7 +39,8 @@ export function quoteFor(options: {
 }): PayoffQuote {
   const { loan, rows } = options;
   return payoffQuote({
-    startDate: loan.startDate,
+    // After a restructuring, interest accrues from the date it took effect (restructure-plan.ts).
+    startDate: loan.restructuredOn ?? loan.startDate,
     date: options.date,
     annualRate: new Dec(loan.annualRate),
     installments: rows.map((r) => {

@@ -133,79 +133,89 @@ export async function postRepayment(
   input: RepaymentInput,
 ): Promise<{ id: string; allocation: AllocationView }> {
   requirePermission(ctx, "repayments.post");
+  parsePositiveAmount(input.amount);
+  return db.transaction((tx) => applyRepayment(tx, ctx, loanId, input));
+}
+
+/** One repayment inside the caller's transaction (a bulk import posts many in one, all or nothing). */
+export async function applyRepayment(
+  tx: Tx,
+  ctx: RequestContext,
+  loanId: string,
+  input: RepaymentInput,
+): Promise<{ id: string; allocation: AllocationView }> {
+  requirePermission(ctx, "repayments.post");
   const amount = parsePositiveAmount(input.amount);
-  return db.transaction(async (tx) => {
-    const { loan, rows, businessDate } = await openActiveLoan(tx, ctx, loanId, input.date);
-    const order = await getSetting(tx, "servicing.allocation-order", input.date);
-    // The product's prepayment fee only matters for a payment that may settle the loan.
-    const mayPayOff = amount >= quoteFor({ loan, rows, date: input.date, prepaymentFeeRate: "0" }).total;
-    const feeRate = mayPayOff ? await prepaymentFeeRate(tx, loan, input.date) : "0";
-    const plan = planRepayment({ loan, rows, amount, date: input.date, order, prepaymentFeeRate: feeRate });
-    const waiverLines = await rewriteDues(tx, {
-      loanId,
-      rows,
-      adjustments: plan.adjustments,
-      direction: "apply",
-    });
-    await applyToInstallments(tx, { loanId, lines: plan.lines, sign: 1, date: input.date });
-    const totals = componentTotals(plan.lines);
-    const cash = CHANNEL_ACCOUNT[input.channel];
-    const journalId = await postJournal(tx, ctx, {
-      date: input.date,
-      kind: plan.settlement ? "settlement" : "repayment",
-      description: `${plan.settlement ? "提前结清" : "还款"} ${loan.loanNo}${input.reference ? ` ${input.reference}` : ""}`,
-      loanId,
-      source: { type: "loan", id: loanId },
-      lines: [
-        { account: cash, debit: amount },
-        ...allocationCredits(plan.lines, rows),
-        ...(plan.credit > 0 ? [{ account: "2241", credit: plan.credit }] : []),
-        ...waiverLines,
-      ],
-    });
-    const [row] = await tx
-      .insert(loanTransactions)
-      .values({
-        loanId,
-        kind: "repayment",
-        txDate: input.date,
-        amount,
-        channel: input.channel,
-        reference: input.reference ?? null,
-        ...totals,
-        credit: plan.credit,
-        allocation: { lines: plan.lines, quote: plan.settlement },
-        scheduleBefore: plan.adjustments.length ? plan.adjustments : null,
-        settlement: plan.settlement ? "payoff" : null,
-        journalEntryId: journalId,
-        createdBy: ctx.actor.userId,
-        createdAt: sql`clock_timestamp()`,
-      })
-      .returning({ id: loanTransactions.id });
-    const state = await settleLoanState(tx, ctx, {
-      loan,
-      principalDelta: -totals.principal,
-      creditDelta: plan.credit,
-      businessDate,
-      date: input.date,
-    });
-    const allocation = allocationView(plan.lines, plan.credit, {
-      settlement: plan.settlement !== null,
-      loanStatus: state.status,
-    });
-    await recordAudit(tx, ctx, {
-      action: plan.settlement ? "loan.settled" : "loan.repayment-posted",
-      entityType: "loan",
-      entityId: loanId,
-      after: {
-        transactionId: row.id,
-        amount: formatAmount(amount),
-        date: input.date,
-        channel: input.channel,
-        reference: input.reference ?? null,
-        allocation: { ...allocation, lines: undefined },
-      },
-    });
-    return { id: row.id, allocation };
+  const { loan, rows, businessDate } = await openActiveLoan(tx, ctx, loanId, input.date);
+  const order = await getSetting(tx, "servicing.allocation-order", input.date);
+  // The product's prepayment fee only matters for a payment that may settle the loan.
+  const mayPayOff = amount >= quoteFor({ loan, rows, date: input.date, prepaymentFeeRate: "0" }).total;
+  const feeRate = mayPayOff ? await prepaymentFeeRate(tx, loan, input.date) : "0";
+  const plan = planRepayment({ loan, rows, amount, date: input.date, order, prepaymentFeeRate: feeRate });
+  const waiverLines = await rewriteDues(tx, {
+    loanId,
+    rows,
+    adjustments: plan.adjustments,
+    direction: "apply",
   });
+  await applyToInstallments(tx, { loanId, lines: plan.lines, sign: 1, date: input.date });
+  const totals = componentTotals(plan.lines);
+  const cash = CHANNEL_ACCOUNT[input.channel];
+  const journalId = await postJournal(tx, ctx, {
+    date: input.date,
+    kind: plan.settlement ? "settlement" : "repayment",
+    description: `${plan.settlement ? "提前结清" : "还款"} ${loan.loanNo}${input.reference ? ` ${input.reference}` : ""}`,
+    loanId,
+    source: { type: "loan", id: loanId },
+    lines: [
+      { account: cash, debit: amount },
+      ...allocationCredits(plan.lines, rows),
+      ...(plan.credit > 0 ? [{ account: "2241", credit: plan.credit }] : []),
+      ...waiverLines,
+    ],
+  });
+  const [row] = await tx
+    .insert(loanTransactions)
+    .values({
+      loanId,
+      kind: "repayment",
+      txDate: input.date,
+      amount,
+      channel: input.channel,
+      reference: input.reference ?? null,
+      ...totals,
+      credit: plan.credit,
+      allocation: { lines: plan.lines, quote: plan.settlement },
+      scheduleBefore: plan.adjustments.length ? plan.adjustments : null,
+      settlement: plan.settlement ? "payoff" : null,
+      journalEntryId: journalId,
+      createdBy: ctx.actor.userId,
+      createdAt: sql`clock_timestamp()`,
+    })
+    .returning({ id: loanTransactions.id });
+  const state = await settleLoanState(tx, ctx, {
+    loan,
+    principalDelta: -totals.principal,
+    creditDelta: plan.credit,
+    businessDate,
+    date: input.date,
+  });
+  const allocation = allocationView(plan.lines, plan.credit, {
+    settlement: plan.settlement !== null,
+    loanStatus: state.status,
+  });
+  await recordAudit(tx, ctx, {
+    action: plan.settlement ? "loan.settled" : "loan.repayment-posted",
+    entityType: "loan",
+    entityId: loanId,
+    after: {
+      transactionId: row.id,
+      amount: formatAmount(amount),
+      date: input.date,
+      channel: input.channel,
+      reference: input.reference ?? null,
+      allocation: { ...allocation, lines: undefined },
+    },
+  });
+  return { id: row.id, allocation };
 }

@@ -11,7 +11,7 @@ import { formatAmount } from "../../platform/money.ts";
 import type { PostingLine } from "../ledger/domain/chart.ts";
 import { postJournal } from "../ledger/ledger.service.ts";
 import { getBusinessDate } from "./business-date.ts";
-import { closeLoans, loadCloseParams } from "./cob/close-loans.ts";
+import { catchUpLoan } from "./cob/catch-up.ts";
 import type { AllocationLine } from "./domain/allocation.ts";
 import {
   applyToInstallments,
@@ -22,6 +22,7 @@ import {
 } from "./loan-state.ts";
 import type { DueAdjustment } from "./repayment-plan.ts";
 import { rewriteDues } from "./repayments.service.ts";
+import { restructuredSince } from "./restructuring-queries.ts";
 import { loanTransactions, repaymentReversals } from "./servicing.schema.ts";
 
 async function loadTransaction(tx: Tx, loanId: string, txId: string) {
@@ -61,6 +62,8 @@ export async function proposeReversal(
     const original = await loadTransaction(tx, loanId, txId);
     if (original.kind !== "repayment") throw conflict("reversal-not-supported", { kind: original.kind });
     if (original.reversedBy) throw conflict("already-reversed");
+    if (await restructuredSince(tx, loanId, original.createdAt))
+      throw conflict("reversal-before-restructuring");
     if (await pendingRequest(tx, loanId, txId)) throw conflict("reversal-pending");
     const [request] = await tx
       .insert(repaymentReversals)
@@ -111,6 +114,9 @@ export async function approveReversal(db: Db, ctx: RequestContext, loanId: strin
     if (request.proposedBy === ctx.actor.userId) throw conflict("reversal-own-proposal");
     const original = await loadTransaction(tx, loanId, txId);
     if (original.reversedBy) throw conflict("already-reversed");
+    // The schedule the payment was allocated to was replaced by a restructuring since.
+    if (await restructuredSince(tx, loanId, original.createdAt))
+      throw conflict("reversal-before-restructuring");
     const [latest] = await tx
       .select({ id: loanTransactions.id })
       .from(loanTransactions)
@@ -127,6 +133,8 @@ export async function approveReversal(db: Db, ctx: RequestContext, loanId: strin
     if (loan.creditBalance < original.credit) throw conflict("reversal-credit-used");
 
     const date = await getBusinessDate(tx);
+    // Write down the penalty to date before the principal it accrues on changes (cob/catch-up.ts).
+    const caughtUp = await catchUpLoan(tx, ctx, loan, date);
     const lines = (original.allocation as { lines: AllocationLine[] }).lines;
     await applyToInstallments(tx, { loanId, lines, sign: -1, date });
     const adjustments = (original.scheduleBefore as DueAdjustment[] | null) ?? [];
@@ -194,15 +202,15 @@ export async function approveReversal(db: Db, ctx: RequestContext, loanId: strin
       })
       .where(and(eq(repaymentReversals.loanId, loanId), eq(repaymentReversals.id, request.id)));
     const state = await settleLoanState(tx, ctx, {
-      loan,
+      loan: caughtUp,
       principalDelta: original.principal,
       creditDelta: -original.credit,
       businessDate: date,
       date,
     });
     // A loan reopened by the reversal missed the closes since it was repaid: catch it up now.
-    if (state.status === "active" && loan.lastClosedDate !== null && loan.lastClosedDate < date)
-      await closeLoans(tx, ctx, { date, scope: { loanId }, params: await loadCloseParams(tx, date) });
+    if (state.status === "active" && loan.status !== "active")
+      await catchUpLoan(tx, ctx, await lockLoan(tx, loanId), date);
     await recordAudit(tx, ctx, {
       action: "loan.reversal-approved",
       entityType: "loan",

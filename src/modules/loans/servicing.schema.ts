@@ -1,6 +1,7 @@
 import { bigint, date, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
-export type LoanTransactionKind = "repayment" | "prepayment" | "refund" | "reversal";
+// A recovery is money received on a written-off loan (recoveries.service.ts): income, not a repayment.
+export type LoanTransactionKind = "repayment" | "prepayment" | "refund" | "reversal" | "recovery";
 export type PaymentChannel = "cash" | "bank-transfer" | "wechat-pay" | "alipay";
 
 // Every movement of money on a loan after disbursement. Keyed (loan_id, id) so that, distributed by
@@ -32,7 +33,12 @@ export const loanTransactions = pgTable(
     createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.loanId, t.id] }), index("loan_transactions_date_idx").on(t.txDate)],
+  (t) => [
+    primaryKey({ columns: [t.loanId, t.id] }),
+    index("loan_transactions_date_idx").on(t.txDate),
+    // Statement imports check channel references against what was posted before (no double posting).
+    index("loan_transactions_reference_idx").on(t.reference),
+  ],
 );
 
 export type ReversalStatus = "pending" | "approved" | "rejected";

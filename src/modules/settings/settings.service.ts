@@ -7,6 +7,8 @@ import { type RequestContext, requirePermission } from "../../platform/auth/acto
 import type { Db, Queryable } from "../../platform/db.ts";
 import { invalid } from "../../platform/errors.ts";
 import { isRealDate } from "../../platform/http/schemas.ts";
+import { COLLECTIONS_SETTINGS } from "../collections/collections.settings.ts";
+import { CRM_ENGAGEMENT_SETTINGS } from "../crm/crm-engagement.settings.ts";
 import type { CommitteeRule } from "../origination/domain/committee.ts";
 import { DEFAULT_SCORECARD, type Scorecard } from "../origination/domain/scorecard.ts";
 import { STAFF_POSITIONS } from "../staff/domain/positions.ts";
@@ -159,6 +161,33 @@ export const SETTING_DEFAULTS = {
     zh: "逾期通知在逾期后第几天发送",
     en: "Days after the due date to send the overdue notice",
   }),
+  // 展期/重组 and 核销 (DOMAIN.md §4): who co-signs a restructuring (the committee votes as in origination),
+  // the class a restructured loan may not fall below during its observation period, and how far past
+  // due a loan must be before it may be written off.
+  "restructuring.cosign-roles": def<string[]>({
+    default: ["risk"],
+    schema: z.array(z.string().min(1)).min(1),
+    zh: "展期/重组会签角色",
+    en: "Roles that co-sign a restructuring",
+  }),
+  "restructuring.classification-floor": def<"special-mention" | "substandard" | "doubtful" | "loss">({
+    default: "substandard",
+    schema: z.enum(["special-mention", "substandard", "doubtful", "loss"]),
+    zh: "重组贷款最低五级分类",
+    en: "Lowest classification of a restructured loan",
+  }),
+  "restructuring.observation-months": def({
+    default: 12,
+    schema: z.number().int().min(0).max(60),
+    zh: "重组观察期(月,期内分类不上调)",
+    en: "Observation period after a restructuring (months; no upgrade within it)",
+  }),
+  "write-off.min-dpd": def({
+    default: 180,
+    schema: z.number().int().min(1).max(3650),
+    zh: "核销最低逾期天数",
+    en: "Lowest days past due before a write-off",
+  }),
   // Capital pool (资金): bank borrowings may not exceed this multiple of net capital.
   "capital.leverage-max": def({
     default: "1.0",
@@ -217,6 +246,25 @@ export const SETTING_DEFAULTS = {
     zh: "各职级季度年化业绩目标",
     en: "Quarterly annualized-performance target per rank",
   }),
+  // Sales CRM (DOMAIN.md §6): a call is effective when connected with at least this much talk time;
+  // each call is judged by the value in force on its date.
+  "crm.effective-call-seconds": def({
+    default: 30,
+    schema: z.number().int().min(1).max(3600),
+    zh: "有效通话时长下限(秒)",
+    en: "Minimum talk time of an effective call (seconds)",
+  }),
+  // Automatic lead assignment skips anyone holding this many open leads (a person may have their own cap).
+  "crm.max-open-leads": def({
+    default: 200,
+    schema: z.number().int().min(1).max(100_000),
+    zh: "每人在跟线索上限(自动分配)",
+    en: "Open leads per person before automatic assignment skips them",
+  }),
+  // Collections (DOMAIN.md §8 conduct rules, assignment, escalation, promises): src/modules/collections.
+  ...COLLECTIONS_SETTINGS,
+  // Sales floor KPIs, follow-ups, feedback SLA and the team target ramp: src/modules/crm.
+  ...CRM_ENGAGEMENT_SETTINGS,
 } satisfies Record<string, SettingDef<unknown>>;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

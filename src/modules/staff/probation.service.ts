@@ -68,23 +68,24 @@ export async function probationView(db: Queryable, row: ProbationRow, today: str
 }
 
 /**
- * Applies the outcome a probation has reached on `today`: formal, or left with the reason. Returns
- * the audit entry to write (the caller writes audit records last), or null when it is still open.
+ * Applies the outcome a probation has reached on `today`: formal, or left with the reason (which
+ * also ends the trainee's sign-in). Returns the audit entries to write (the caller writes audit
+ * records last): none while it is still open.
  */
 export async function settleProbation(
   tx: Tx,
   ctx: RequestContext,
   options: { staff: StaffRow; today: string },
-): Promise<AuditEntry | null> {
+): Promise<AuditEntry[]> {
   const { staff, today } = options;
   const [row] = await tx
     .select()
     .from(staffProbations)
     .where(eq(staffProbations.staffId, staff.id))
     .for("update");
-  if (!row || row.outcome !== null || staff.status !== "probation") return null;
+  if (!row || row.outcome !== null || staff.status !== "probation") return [];
   const state = await stateOf(tx, row, today);
-  if (state.state === "open") return null;
+  if (state.state === "open") return [];
   if (state.state === "passed") {
     await tx
       .update(staffMembers)
@@ -94,21 +95,29 @@ export async function settleProbation(
       .update(staffProbations)
       .set({ outcome: "passed", outcomeOn: state.on })
       .where(eq(staffProbations.staffId, staff.id));
-    return { action: "probation.passed", entityType: "staff", entityId: staff.id, after: { on: state.on } };
+    return [{ action: "probation.passed", entityType: "staff", entityId: staff.id, after: { on: state.on } }];
   }
   // Failed: the last day worked is the day of the refusal, or the last probation day.
   const leftOn = state.reason === "leader-rejected" ? earlier(today, row.endsOn) : row.endsOn;
-  await endEmployment(tx, ctx, { staff, leftOn, reason: "probation-failed", note: state.reason });
+  const { audits } = await endEmployment(tx, ctx, {
+    staff,
+    leftOn,
+    reason: "probation-failed",
+    note: state.reason,
+  });
   await tx
     .update(staffProbations)
     .set({ outcome: "failed", outcomeReason: state.reason, outcomeOn: leftOn })
     .where(eq(staffProbations.staffId, staff.id));
-  return {
-    action: "probation.failed",
-    entityType: "staff",
-    entityId: staff.id,
-    after: { reason: state.reason, leftOn },
-  };
+  return [
+    {
+      action: "probation.failed",
+      entityType: "staff",
+      entityId: staff.id,
+      after: { reason: state.reason, leftOn },
+    },
+    ...audits,
+  ];
 }
 
 async function staffIdOfUser(db: Queryable, userId: string | null): Promise<string | null> {
@@ -154,14 +163,14 @@ export async function decideProbation(
         decidedAt: new Date(),
       })
       .where(eq(staffProbations.staffId, staffId));
-    const outcome = await settleProbation(tx, ctx, { staff, today });
+    const outcomes = await settleProbation(tx, ctx, { staff, today });
     await recordAudit(tx, ctx, {
       action: "probation.decided",
       entityType: "staff",
       entityId: staffId,
       after: { decision, comment: input.comment ?? null },
     });
-    if (outcome) await recordAudit(tx, ctx, outcome);
+    for (const entry of outcomes) await recordAudit(tx, ctx, entry);
     const [after] = await tx.select().from(staffProbations).where(eq(staffProbations.staffId, staffId));
     return probationView(tx, after, today);
   });
@@ -205,25 +214,56 @@ export async function probationBoard(db: Queryable, ctx: RequestContext, options
   return { today, items };
 }
 
+/** The open probations whose last day is before `date`. */
+async function probationsDue(tx: Tx, date: string): Promise<string[]> {
+  const due = await tx
+    .select({ staffId: staffProbations.staffId })
+    .from(staffProbations)
+    .where(and(isNull(staffProbations.outcome), lt(staffProbations.endsOn, date)));
+  return due.map((r) => r.staffId);
+}
+
+const closedView = (entries: AuditEntry[]) =>
+  entries
+    .filter((e) => e.action.startsWith("probation."))
+    .map((e) => ({ staffId: e.entityId, outcome: e.action, detail: e.after }));
+
 /** Fails every open probation whose last day is before `date` (HR's daily close of onboarding). */
 export async function closeProbations(db: Db, ctx: RequestContext, options: { date?: string }) {
   requirePermission(ctx, "staff.manage");
   const date = options.date ?? (await businessToday(db));
   return db.transaction(async (tx) => {
-    const due = await tx
-      .select({ staffId: staffProbations.staffId })
-      .from(staffProbations)
-      .where(and(isNull(staffProbations.outcome), lt(staffProbations.endsOn, date)));
     const entries: AuditEntry[] = [];
-    for (const { staffId } of due) {
+    for (const staffId of await probationsDue(tx, date)) {
       const staff = await loadStaffForUpdate(tx, staffId);
-      const entry = await settleProbation(tx, ctx, { staff, today: date });
-      if (entry) entries.push(entry);
+      entries.push(...(await settleProbation(tx, ctx, { staff, today: date })));
     }
     for (const entry of entries) await recordAudit(tx, ctx, entry);
-    return {
-      date,
-      closed: entries.map((e) => ({ staffId: e.entityId, outcome: e.action, detail: e.after })),
-    };
+    return { date, closed: closedView(entries) };
   });
+}
+
+/**
+ * The same close, run by the close of business for each date it closes, inside its transaction.
+ * Each probation settles under its own savepoint: one that cannot end (say, the trainee has come
+ * to lead someone) is left open for HR instead of stopping the day's close for every loan.
+ */
+export async function failExpiredProbations(
+  tx: Tx,
+  ctx: RequestContext,
+  date: string,
+): Promise<{ entries: AuditEntry[]; skipped: { staffId: string; error: string }[] }> {
+  const entries: AuditEntry[] = [];
+  const skipped: { staffId: string; error: string }[] = [];
+  for (const staffId of await probationsDue(tx, date)) {
+    try {
+      const settled = await tx.transaction(async (sp) =>
+        settleProbation(sp, ctx, { staff: await loadStaffForUpdate(sp, staffId), today: date }),
+      );
+      entries.push(...settled);
+    } catch (error) {
+      skipped.push({ staffId, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { entries, skipped };
 }

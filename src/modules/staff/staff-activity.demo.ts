@@ -13,16 +13,23 @@ import { staffMembers, trainingCourses } from "./staff.schema.ts";
 import { businessToday } from "./staff-store.ts";
 import { createSession, recordResults } from "./training.service.ts";
 
-/** A demo user acting with their built-in role, as the seeders of the other modules do. */
-export async function demoContext(db: Db, username: RoleKey): Promise<RequestContext> {
+/**
+ * A demo user acting with a built-in role — their own for the sign-ins named after a role, as the
+ * seeders of the other modules do, or the one given for anyone else of the demo company.
+ */
+export async function demoContext(
+  db: Db,
+  username: string,
+  roleKey: RoleKey = username as RoleKey,
+): Promise<RequestContext> {
   const [user] = await db.select().from(users).where(eq(users.username, username));
-  const role = DEFAULT_ROLES[username];
+  const role = DEFAULT_ROLES[roleKey];
   return {
     actor: {
       userId: user.id,
       username,
       displayName: user.displayName,
-      roles: [username],
+      roles: [roleKey],
       permissions: new Set(role.permissions),
       scope: role.scope,
     },

@@ -1,17 +1,24 @@
 // Transfers, promotions, rank changes and leaving. A change closes the open seat the day before it
 // takes effect and opens the next, so the history answers "who sat where" for any date.
 import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
-import { recordAudit } from "../../platform/audit.ts";
+import { type AuditEntry, recordAudit } from "../../platform/audit.ts";
 import { type RequestContext, requirePermission } from "../../platform/auth/actor.ts";
 import type { Db, Tx } from "../../platform/db.ts";
 import { conflict, invalid } from "../../platform/errors.ts";
+import { closeAccountOfLeaver } from "../identity/leavers.service.ts";
 import { getSetting } from "../settings/settings.service.ts";
 import { addDays } from "./domain/dates.ts";
 import type { LeaveReason, StaffPosition } from "./domain/positions.ts";
 import { RANK_KEYS, type RankKey } from "./domain/ranks.ts";
 import { type AssignmentRow, assertManagerFor, latestSeat, type StaffRow } from "./org.service.ts";
 import { staffAssignments, staffMembers, staffProbations, staffRankHistory } from "./staff.schema.ts";
-import { assertDepartment, beforeJoin, loadStaffForUpdate, mirrorSeat } from "./staff-store.ts";
+import {
+  assertDepartment,
+  beforeJoin,
+  businessToday,
+  loadStaffForUpdate,
+  mirrorSeat,
+} from "./staff-store.ts";
 
 type SeatChange = {
   effectiveFrom: string;
@@ -145,12 +152,16 @@ export async function setRank(
     .where(eq(staffMembers.id, change.staff.id));
 }
 
-/** Leaving closes the seat on the last day; someone with people reporting to them hands them over first. */
+/**
+ * Leaving closes the seat on the last day; someone with people reporting to them hands them over
+ * first. A last day already reached also ends the person's sign-in (a later one: the close of
+ * business after it does). Returns the audit entries for the caller to write last.
+ */
 export async function endEmployment(
   tx: Tx,
   _ctx: RequestContext,
   options: { staff: StaffRow; leftOn: string; reason: LeaveReason | string; note?: string | null },
-) {
+): Promise<{ after: StaffRow; audits: AuditEntry[] }> {
   const { staff, leftOn } = options;
   if (staff.status === "left") throw conflict("staff-has-left", { name: staff.name });
   if (leftOn < staff.joinedOn) throw beforeJoin(staff, "leftOn");
@@ -181,7 +192,12 @@ export async function endEmployment(
     })
     .where(eq(staffMembers.id, staff.id))
     .returning();
-  return after;
+  const audits: AuditEntry[] = [];
+  if (staff.userId && leftOn <= (await businessToday(tx))) {
+    const closed = await closeAccountOfLeaver(tx, { userId: staff.userId, leftOn, staffId: staff.id });
+    if (closed) audits.push(closed);
+  }
+  return { after, audits };
 }
 
 export async function leaveStaff(
@@ -193,7 +209,7 @@ export async function leaveStaff(
   requirePermission(ctx, "staff.manage");
   return db.transaction(async (tx) => {
     const staff = await loadStaffForUpdate(tx, id);
-    const after = await endEmployment(tx, ctx, { staff, ...input });
+    const { after, audits } = await endEmployment(tx, ctx, { staff, ...input });
     // Leaving during the probation ends it too.
     await tx
       .update(staffProbations)
@@ -206,6 +222,7 @@ export async function leaveStaff(
       before: staff,
       after,
     });
+    for (const entry of audits) await recordAudit(tx, ctx, entry);
     return after;
   });
 }

@@ -96,6 +96,8 @@ export async function listStaff(
     status?: StaffStatus;
     position?: string;
     departmentId?: number;
+    team?: string;
+    rank?: string;
     page: number;
     pageSize: number;
   },
@@ -108,7 +110,13 @@ export async function listStaff(
   }
   if (query.status) conditions.push(eq(staffMembers.status, query.status));
   if (query.position) conditions.push(eq(staffMembers.position, query.position as never));
-  if (query.departmentId) conditions.push(eq(staffAssignments.departmentId, query.departmentId));
+  // A department includes its sub-departments (营销部 → its five teams).
+  if (query.departmentId)
+    conditions.push(
+      sql`${staffAssignments.departmentId} in (select id from departments where id = ${query.departmentId} or parent_id = ${query.departmentId})`,
+    );
+  if (query.team) conditions.push(eq(staffAssignments.team, query.team));
+  if (query.rank) conditions.push(eq(staffMembers.rank, query.rank));
   const where = and(...conditions);
   const [{ total }] = await db
     .select({ total: count() })

@@ -71,6 +71,15 @@ export async function assertDepartment(tx: Tx, departmentId: number | null | und
   if (!d) throw invalid({ departmentId: "invalid-value" });
 }
 
+/**
+ * Someone entered after their probation would already have ended (HR recording an existing employee)
+ * is formal: a probation is for the days still ahead, and a past one would only fail at the next close.
+ */
+export async function probationAlreadyOver(tx: Queryable, joinedOn: string): Promise<boolean> {
+  const days = await getSetting(tx, "staff.probation-days", joinedOn);
+  return addDays(joinedOn, days - 1) < (await businessToday(tx));
+}
+
 export async function startProbation(tx: Tx, staff: { id: string; joinedOn: string }): Promise<void> {
   const days = await getSetting(tx, "staff.probation-days", staff.joinedOn);
   await tx

@@ -15,6 +15,8 @@ export const listStaffQuery = z
     status: z.enum(STAFF_STATUSES).optional(),
     position: position.optional(),
     departmentId: z.coerce.number().int().positive().optional(),
+    team: z.string().trim().min(1).max(64).optional(),
+    rank: rank.optional(),
     page: z.coerce.number().int().min(1).max(10_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(500).default(50),
   })

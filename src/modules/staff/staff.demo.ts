@@ -1,7 +1,8 @@
 // Staff records for the 59 demo people (demo-org.ts): join dates over the two years before the demo
 // business date, their seats as the seed's org chart draws them, ranks spread over the ladder with a
-// quarterly history, and a few recent joiners — two telemarketers still in the 7-day probation and a
-// customer manager in their first month after it. Deterministic; essential (tests build on it).
+// quarterly history, and a few recent joiners — two telemarketers of the demo tele-leader's group still
+// in the 7-day probation and a customer manager in their first month after it. Deterministic;
+// essential (tests build on it).
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit.ts";
 import { systemContext } from "../../platform/auth/actor.ts";
@@ -55,11 +56,13 @@ function joinPlan(people: DemoPerson[]): Plan[] {
     } else if (position === "tele-leader") joinedOn = "2025-03-03";
     else if (position === "telemarketer") {
       tele += 1;
-      const fromEnd = telemarketers - tele;
+      // The newest hires are in the first group, so the demo tele-leader has trainees to decide on.
+      const fromEnd = telemarketers / 2 - tele;
       if (fromEnd === 0) [joinedOn, probation] = [addDays(DEMO_TODAY, -1), true];
       else if (fromEnd === 1) [joinedOn, probation] = [addDays(DEMO_TODAY, -3), true];
       else if (fromEnd === 2) joinedOn = addDays(DEMO_TODAY, -18);
-      else joinedOn = addMonths("2025-04-07", tele);
+      // The floor joined a month apart, the three recent hires of group 1 left out of the count.
+      else joinedOn = addMonths("2025-04-07", tele > telemarketers / 2 ? tele - 3 : tele);
     } else if (!["general-manager", "risk-assessor", "finance-supervisor"].includes(position))
       joinedOn = addMonths("2025-01-13", i % 6);
     return { person, position, joinedOn, probation };

@@ -2,6 +2,7 @@
 // transfers with the manager checks (loops named, departed managers refused), promotion and leaving.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestClient } from "../../platform/testing/test-app.ts";
+import { setBusinessDate } from "../loans/testing/loan-factory.ts";
 
 let t: TestApp;
 let hr: TestClient;
@@ -17,6 +18,8 @@ let everyone: Person[];
 
 beforeAll(async () => {
   t = await createTestApp();
+  // Early in the month the hires below are made in: their probations still lie ahead.
+  await setBusinessDate(t.handle.db, "2026-11-03");
   [hr, gm] = await Promise.all([t.as("hr"), t.as("gm")]);
   everyone = (await hr.get("/api/v1/staff?pageSize=500")).json().items;
 });
@@ -43,6 +46,18 @@ describe("staff records", () => {
     expect(teams).toHaveLength(5);
     // Before the recent hire joined, team 5 had four customer managers on the chart … and five now.
     expect(chart.headcount).toBe(59 - 4);
+  });
+
+  it("filters by department (with its sub-departments), rank and team", async () => {
+    const marketing = (await hr.get("/api/v1/staff?departmentId=4&pageSize=100")).json();
+    // 营销部: the director and the five teams under it.
+    expect(marketing.total).toBe(31);
+    const rank = everyone.find((p) => p.position === "customer-manager") as Person & { rank: string };
+    const ranked = (await hr.get(`/api/v1/staff?rank=${rank.rank}&pageSize=100`)).json().items;
+    expect(ranked.length).toBeGreaterThan(0);
+    expect(ranked.every((p: { rank: string }) => p.rank === rank.rank)).toBe(true);
+    expect((await hr.get("/api/v1/staff?team=none-such")).json().total).toBe(0);
+    expect((await hr.get("/api/v1/staff?rank=mo9")).statusCode).toBe(400);
   });
 
   it("lets a team manager see only their own team; customer managers see nothing", async () => {
@@ -75,6 +90,10 @@ describe("staff records", () => {
     expect(record.timeline.map((e: { action: string }) => e.action)).toEqual(["staff.hired"]);
     const other = await hire({ name: "行政专员", position: "hr-officer", joinedOn: "2026-11-02" });
     expect(other).toMatchObject({ status: "formal", rank: null });
+    // Someone entered long after joining had their probation already: they are formal.
+    const veteran = await hire({ name: "老员工", position: "customer-manager", joinedOn: "2026-06-01" });
+    expect(veteran).toMatchObject({ status: "formal", rank: "trainee-mo1" });
+    expect((await hr.get(`/api/v1/staff/${veteran.id}`)).json().probation).toBeNull();
   });
 
   it("records a candidate, who joins the org only when onboarded", async () => {

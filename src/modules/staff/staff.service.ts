@@ -16,6 +16,7 @@ import {
   loadStaffForUpdate,
   mirrorSeat,
   nextEmployeeNo,
+  probationAlreadyOver,
   startProbation,
 } from "./staff-store.ts";
 
@@ -63,9 +64,9 @@ export async function createStaff(db: Db, ctx: RequestContext, input: CreateStaf
     await assertDepartment(tx, input.departmentId);
     const ranked = (await getSetting(tx, "ranks.positions", input.joinedOn)).includes(input.position);
     if (input.rank && !ranked) throw invalid({ rank: "rank-not-on-ladder" });
-    const onProbation = (await getSetting(tx, "staff.probation-positions", input.joinedOn)).includes(
-      input.position,
-    );
+    const onProbation =
+      (await getSetting(tx, "staff.probation-positions", input.joinedOn)).includes(input.position) &&
+      !(await probationAlreadyOver(tx, input.joinedOn));
     const status = input.candidate ? "candidate" : onProbation ? "probation" : "formal";
     const rank = ranked ? (input.rank ?? RANK_KEYS[0]) : null;
     const [staff] = await tx
@@ -131,9 +132,9 @@ export async function onboardStaff(db: Db, ctx: RequestContext, id: string, inpu
     const before = await loadStaffForUpdate(tx, id);
     if (before.status !== "candidate") throw conflict("staff-not-candidate");
     const joinedOn = input.joinedOn ?? before.joinedOn;
-    const onProbation = (await getSetting(tx, "staff.probation-positions", joinedOn)).includes(
-      before.position,
-    );
+    const onProbation =
+      (await getSetting(tx, "staff.probation-positions", joinedOn)).includes(before.position) &&
+      !(await probationAlreadyOver(tx, joinedOn));
     const [staff] = await tx
       .update(staffMembers)
       .set({ status: onProbation ? "probation" : "formal", joinedOn, updatedAt: new Date() })

@@ -156,8 +156,8 @@ export async function recordResults(db: Db, ctx: RequestContext, sessionId: stri
     if (course.isGate) {
       const today = await businessToday(tx);
       for (const id of ids) {
-        const entry = await settleProbation(tx, ctx, { staff: await loadStaffForUpdate(tx, id), today });
-        if (entry) outcomes.push(entry);
+        const staff = await loadStaffForUpdate(tx, id);
+        outcomes.push(...(await settleProbation(tx, ctx, { staff, today })));
       }
     }
     await recordAudit(tx, ctx, {
@@ -170,7 +170,9 @@ export async function recordResults(db: Db, ctx: RequestContext, sessionId: stri
     return {
       sessionId,
       recorded: rows.length,
-      probationOutcomes: outcomes.map((o) => ({ staffId: o.entityId, outcome: o.action })),
+      probationOutcomes: outcomes
+        .filter((o) => o.action.startsWith("probation."))
+        .map((o) => ({ staffId: o.entityId, outcome: o.action })),
     };
   });
 }

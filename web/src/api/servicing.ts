@@ -64,7 +64,7 @@ export type ScheduleRow = Components & {
 
 export type LoanTransaction = {
   id: string;
-  kind: "repayment" | "prepayment" | "refund" | "reversal";
+  kind: "repayment" | "prepayment" | "refund" | "reversal" | "recovery";
   date: string;
   amount: string;
   channel: PaymentChannel | null;
@@ -122,6 +122,11 @@ export type LoanDetail = {
   maturityDate: string;
   lastClosedDate: string | null;
   businessDate: string;
+  // 展期/重组: the schedule version, when the latest restructuring took effect, the class floor it set.
+  scheduleVersion: number;
+  restructuredOn: string | null;
+  classificationFloor: Classification | null;
+  classificationFloorUntil: string | null;
   balances: {
     principal: string;
     interest: string;

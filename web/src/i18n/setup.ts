@@ -4,9 +4,20 @@ import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import { DEFAULT_ROLES, PERMISSIONS } from "../../../src/platform/auth/permissions.ts";
 import { applicationsEnUS, applicationsZhCN } from "../pages/applications/i18n.ts";
+import { workoutEnUS, workoutZhCN } from "../pages/approvals/i18n.ts";
+import { collectionsEnUS, collectionsZhCN } from "../pages/collections/i18n.ts";
+import { crmCallsEnUS, crmCallsZhCN } from "../pages/crm/calls-i18n.ts";
+import { crmKpiZhCN } from "../pages/crm/kpi-i18n.ts";
+import { crmKpiEnUS } from "../pages/crm/kpi-i18n-en.ts";
+import { crmLeadsEnUS, crmLeadsZhCN } from "../pages/crm/leads-i18n.ts";
 import { customersEnUS, customersZhCN } from "../pages/customers/i18n.ts";
 import { servicingEnUS, servicingZhCN } from "../pages/loans/i18n.ts";
+import { repaymentImportsEnUS, repaymentImportsZhCN } from "../pages/loans/imports-i18n.ts";
+import { payrollZhCN } from "../pages/payroll/i18n.ts";
+import { payrollEnUS } from "../pages/payroll/i18n-en.ts";
 import { productsEnUS, productsZhCN } from "../pages/products/i18n.ts";
+import { staffZhCN } from "../pages/staff/i18n.ts";
+import { staffEnUS } from "../pages/staff/i18n-en.ts";
 import { enUS } from "./en-us.ts";
 import { zhCN } from "./zh-cn.ts";
 
@@ -46,6 +57,14 @@ void i18n.use(initReactI18next).init({
         ...productsZhCN,
         ...applicationsZhCN,
         ...servicingZhCN,
+        ...workoutZhCN,
+        ...staffZhCN,
+        ...payrollZhCN,
+        ...repaymentImportsZhCN,
+        ...collectionsZhCN,
+        ...crmKpiZhCN,
+        ...crmLeadsZhCN,
+        ...crmCallsZhCN,
       },
     },
     "en-US": {
@@ -56,6 +75,14 @@ void i18n.use(initReactI18next).init({
         ...productsEnUS,
         ...applicationsEnUS,
         ...servicingEnUS,
+        ...workoutEnUS,
+        ...staffEnUS,
+        ...payrollEnUS,
+        ...repaymentImportsEnUS,
+        ...collectionsEnUS,
+        ...crmKpiEnUS,
+        ...crmLeadsEnUS,
+        ...crmCallsEnUS,
       },
     },
   },

@@ -3,7 +3,7 @@
 // (kill -9) the connection closes and PostgreSQL releases the lock, so the next run can start.
 // PGlite is one process with one connection, where the in-process flag is what serialises runs.
 import { sql } from "drizzle-orm";
-import type { Db } from "../../../platform/db.ts";
+import type { Db, Tx } from "../../../platform/db.ts";
 
 const COB_LOCK_ID = 73_550_002;
 let heldInProcess = false;
@@ -50,4 +50,21 @@ export async function withCobLock<T>(db: Db, work: () => Promise<T>): Promise<{ 
   } finally {
     heldInProcess = false;
   }
+}
+
+// A chunk of the close reads and writes the state of many loans without locking their rows (locking
+// every loan it merely reads would cost as much as writing them). Instead, each chunk transaction holds
+// this lock exclusively, and every transaction that changes one loan takes it shared before the loan's
+// row lock (loan-state.ts lockLoan): a payment waits for the chunk in flight (a fraction of a second),
+// and a chunk for the payments in flight. Transaction-scoped, so a crash releases it.
+const CHUNK_LOCK_ID = 73_550_003;
+
+/** Taken by a chunk of the close (and its final step): no loan changes while it runs. */
+export async function excludeLoanChanges(tx: Tx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${CHUNK_LOCK_ID})`);
+}
+
+/** Taken by a transaction about to change one loan, before locking its row. */
+export async function waitForCloseChunk(tx: Tx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock_shared(${CHUNK_LOCK_ID})`);
 }

@@ -1,20 +1,31 @@
 // The close of business (日终): for each date after the business date up to the target, in order,
-// close every active loan in id-range chunks (one transaction each), then advance the business date
-// — only once no active loan is left unclosed for that date. A crash loses at most the chunk in
-// flight; a rerun skips what was committed, so nothing is done twice.
-import { eq, sql } from "drizzle-orm";
+// close the book in id-range chunks (one transaction each, planned once per date in cob_chunks), then
+// the loans opened on their own meanwhile, then advance the business date — only once every chunk is
+// closed. A crash loses at most the chunk in flight; a rerun finishes the unfinished date first, on
+// the same chunks, skipping the closed ones, so nothing is done twice.
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { recordAudit } from "../../../platform/audit.ts";
 import { type RequestContext, requirePermission } from "../../../platform/auth/actor.ts";
 import type { Db, Tx } from "../../../platform/db.ts";
+import { END_OF_DAY_STEPS } from "../../../platform/end-of-day.ts";
 import { conflict, DomainError } from "../../../platform/errors.ts";
-import { expireStaleApplications } from "../../origination/expiry.service.ts";
 import { advanceBusinessDate, getBusinessDate, shiftDate } from "../business-date.ts";
-import { type CloseResult, closeLoans, loadCloseParams } from "./close-loans.ts";
-import { type BatchProgress, batchJobs } from "./cob.schema.ts";
-import { withCobLock } from "./cob-lock.ts";
+import { planDate, unfinishedDate } from "./chunk-plan.ts";
+import {
+  type CloseResult,
+  classRulesChanged,
+  closeChunk,
+  closeStragglers,
+  emptyCloseResult,
+  loadCloseParams,
+} from "./close-loans.ts";
+import { type BatchProgress, batchJobs, cobChunks } from "./cob.schema.ts";
+import { excludeLoanChanges, withCobLock } from "./cob-lock.ts";
 import { rowsOf } from "./sql-helpers.ts";
 
-export const DEFAULT_CHUNK_SIZE = 5000;
+// A chunk does only what changes in its range, so it can be large: at 1,000,000 loans, 20 chunks of a
+// fraction of a second each (payments on the book wait for the chunk in flight, cob-lock.ts).
+export const DEFAULT_CHUNK_SIZE = 50_000;
 // A guard against a typo such as 2062 for 2026, which would otherwise close decades one day at a time.
 export const MAX_DATES_PER_RUN = 1000;
 
@@ -26,8 +37,8 @@ export type CobOptions = {
   /** Test hook: runs after each committed chunk; throwing here is a crash between chunks. */
   afterChunk?: (info: { date: string; chunk: number }) => void | Promise<void>;
   /**
-   * "jump" closes only the target date, each loan from its own last close (the per-loan step is
-   * gap-tolerant). Only the demo seed uses it, to simulate months quickly; the batch is "daily".
+   * "jump" closes only the target date, the window from the business date to it at once (every step
+   * works on a date window). Only the demo seed uses it, to simulate months quickly; the batch is "daily".
    */
   mode?: "daily" | "jump";
 };
@@ -48,25 +59,6 @@ export async function runCob(db: Db, ctx: RequestContext, options: CobOptions): 
   return result.value;
 }
 
-async function chunkStarts(db: Db, date: string, size: number): Promise<string[]> {
-  const rows = rowsOf<{ id: string }>(
-    await db.execute(sql`
-      select id from (
-        select id, row_number() over (order by id) as rn from loans
-        where status = 'active' and last_closed_date < ${date}::date
-      ) s where (rn - 1) % ${size} = 0 order by id`),
-  );
-  return rows.map((r) => r.id);
-}
-
-const emptyTotals = (): CloseResult => ({
-  loans: 0,
-  recognised: 0,
-  penaltyAccrued: 0,
-  reminders: 0,
-  tasks: 0,
-});
-
 /** The work itself; the caller holds the batch lock. */
 export async function closeBusinessDates(
   db: Db,
@@ -75,10 +67,13 @@ export async function closeBusinessDates(
 ): Promise<CobSummary> {
   const size = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   const businessDate = await getBusinessDate(db);
-  const dates: string[] = [];
-  if (options.to > businessDate) {
+  // A date whose close was interrupted is finished first, on its own plan (its window, its chunks).
+  const unfinished = await unfinishedDate(db, businessDate);
+  const dates: string[] = unfinished ? [unfinished] : [];
+  const after = unfinished ?? businessDate;
+  if (options.to > after) {
     if (options.mode === "jump") dates.push(options.to);
-    else for (let d = shiftDate(businessDate, 1); d <= options.to; d = shiftDate(d, 1)) dates.push(d);
+    else for (let d = shiftDate(after, 1); d <= options.to; d = shiftDate(d, 1)) dates.push(d);
   }
   if (dates.length > MAX_DATES_PER_RUN)
     throw new DomainError({
@@ -95,7 +90,7 @@ export async function closeBusinessDates(
       sql`${batchJobs.status} = 'running' and ${batchJobs.id} <> ${options.jobId ?? "00000000-0000-0000-0000-000000000000"}::uuid`,
     );
 
-  const totals = emptyTotals();
+  const totals = emptyCloseResult();
   const progress: BatchProgress = {
     fromDate: dates[0] ?? null,
     toDate: options.to,
@@ -106,6 +101,10 @@ export async function closeBusinessDates(
     chunksTotal: 0,
     loansClosed: 0,
     percent: dates.length === 0 ? 100 : 0,
+  };
+  const add = (result: CloseResult) => {
+    for (const key of Object.keys(totals) as (keyof CloseResult)[]) totals[key] += result[key];
+    progress.loansClosed += result.loans;
   };
   const report = async (tx: Tx | Db) => {
     const partOfDate = progress.chunksTotal ? progress.chunksDone / progress.chunksTotal : 0;
@@ -123,36 +122,54 @@ export async function closeBusinessDates(
   await report(db);
 
   for (const date of dates) {
-    const params = await loadCloseParams(db, date);
     progress.currentDate = date;
+    const chunks = await planDate(db, { date, fromDate: await getBusinessDate(db), size });
+    const fromDate = chunks[0].fromDate;
+    const params = await loadCloseParams(db, date);
+    // New thresholds or provision rates apply to every loan, not only to those whose DPD moves.
+    const recomputeAll = classRulesChanged(await loadCloseParams(db, fromDate), params);
+    progress.chunksTotal = chunks.length;
+    progress.chunksDone = chunks.filter((c) => c.closedAt !== null).length;
     let dateLoans = 0;
-    // Normally one pass; a loan disbursed back-dated while we ran is picked up by the next pass.
-    for (let pass = 0; pass < 3; pass++) {
-      const starts = await chunkStarts(db, date, size);
-      if (starts.length === 0) break;
-      progress.chunksTotal = progress.chunksDone + starts.length;
-      for (let i = 0; i < starts.length; i++) {
-        const scope = { fromId: i === 0 ? null : starts[i], toId: starts[i + 1] ?? null };
-        await db.transaction(async (tx) => {
-          const result = await closeLoans(tx, ctx, { date, scope, params });
-          for (const key of Object.keys(totals) as (keyof CloseResult)[]) totals[key] += result[key];
-          dateLoans += result.loans;
-          progress.chunksDone += 1;
-          progress.loansClosed += result.loans;
-          await report(tx);
-        });
-        await options.afterChunk?.({ date, chunk: progress.chunksDone });
-      }
+    for (const chunk of chunks.filter((c) => c.closedAt === null)) {
+      await db.transaction(async (tx) => {
+        await excludeLoanChanges(tx);
+        const range = { fromId: chunk.fromId, toId: chunk.toId };
+        const result = await closeChunk(tx, ctx, { date, fromDate, range, params, recomputeAll });
+        const closed = await tx
+          .update(cobChunks)
+          .set({ closedAt: new Date(), result })
+          .where(
+            and(
+              eq(cobChunks.businessDate, date),
+              eq(cobChunks.chunkNo, chunk.chunkNo),
+              isNull(cobChunks.closedAt),
+            ),
+          )
+          .returning({ chunkNo: cobChunks.chunkNo });
+        // Only one runner holds the batch lock, so this cannot happen; if it did, undo the chunk's work.
+        if (closed.length !== 1) throw conflict("batch-already-running");
+        add(result);
+        dateLoans += result.loans;
+        progress.chunksDone += 1;
+        await report(tx);
+      });
+      await options.afterChunk?.({ date, chunk: progress.chunksDone });
     }
     await db.transaction(async (tx) => {
-      const [left] = rowsOf<{ n: number }>(
+      await excludeLoanChanges(tx);
+      const [open] = rowsOf<{ n: number }>(
         await tx.execute(
-          sql`select count(*)::int as n from loans where status = 'active' and last_closed_date < ${date}::date`,
+          sql`select count(*)::int as n from cob_chunks where business_date = ${date}::date and closed_at is null`,
         ),
       );
-      if (left.n > 0) throw conflict("cob-incomplete", { date, loans: left.n });
+      if (open.n > 0) throw conflict("cob-incomplete", { date, loans: open.n });
+      // Loans opened back-dated or reopened while the chunks ran are closed here, on their own.
+      const stragglers = await closeStragglers(tx, ctx, { date, params });
+      add(stragglers);
+      dateLoans += stragglers.loans;
       await advanceBusinessDate(tx, ctx, date);
-      await expireStaleApplications(tx, ctx, date);
+      for (const step of END_OF_DAY_STEPS) await step.run(tx, ctx, date);
       progress.datesDone += 1;
       progress.chunksDone = 0;
       progress.chunksTotal = 0;
@@ -161,7 +178,14 @@ export async function closeBusinessDates(
         action: "cob.date-closed",
         entityType: "business-date",
         entityId: date,
-        after: { date, loans: dateLoans, jobId: options.jobId ?? null, mode: options.mode ?? "daily" },
+        after: {
+          date,
+          fromDate,
+          chunks: chunks.length,
+          loansChanged: dateLoans,
+          jobId: options.jobId ?? null,
+          mode: options.mode ?? "daily",
+        },
       });
     });
   }

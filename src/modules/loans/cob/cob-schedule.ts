@@ -28,7 +28,7 @@ export function startCobSchedule(db: Db, options: { time: string; log: (line: st
         const summary = await runScheduledCob(db, systemContext("cob-schedule"));
         if (summary)
           options.log(
-            `close of business: ${summary.datesClosed} date(s) to ${summary.toDate}, ${summary.loansClosed} loan-days`,
+            `close of business: ${summary.datesClosed} date(s) to ${summary.toDate}, ${summary.loansClosed} loans changed`,
           );
       } catch (error) {
         options.log(`close of business failed: ${(error as Error).message}`);

@@ -38,7 +38,7 @@ export async function runCobCommand(
     io.stdout(
       summary.datesClosed === 0
         ? `business date already ${date}; nothing to close (job ${jobId})`
-        : `closed ${summary.datesClosed} business date(s) ${summary.fromDate} → ${summary.toDate}: ${summary.loansClosed} loan-days, penalty accrued ${(summary.totals.penaltyAccrued / 100).toFixed(2)}, ${summary.totals.reminders} reminders, ${summary.totals.tasks} new collection tasks (job ${jobId})`,
+        : `closed ${summary.datesClosed} business date(s) ${summary.fromDate} → ${summary.toDate}: ${summary.loansClosed} loans changed, ${summary.totals.recognised} installments fell due, ${summary.totals.reminders} reminders, ${summary.totals.tasks} new collection tasks (job ${jobId})`,
     );
     return { code: 0 };
   } catch (error) {

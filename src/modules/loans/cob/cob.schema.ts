@@ -1,4 +1,4 @@
-import { date, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export type BatchJobStatus = "queued" | "running" | "succeeded" | "failed";
 
@@ -10,6 +10,7 @@ export type BatchProgress = {
   currentDate: string | null;
   chunksDone: number;
   chunksTotal: number;
+  /** Loans whose state the close wrote (fell overdue, crossed a threshold, closed on their own). */
   loansClosed: number;
   percent: number;
 };
@@ -32,4 +33,23 @@ export const batchJobs = pgTable(
     finishedAt: timestamp("finished_at", { withTimezone: true, mode: "date" }),
   },
   (t) => [index("batch_jobs_status_idx").on(t.status)],
+);
+
+// The plan of one date's close: id ranges of loans, written once when the date's run starts, and each
+// range marked closed in the same transaction as its work. A rerun after a crash reuses the plan and
+// skips the closed ranges; a loan riding the company close (last_closed_date null) in a closed range
+// is closed through `business_date`, elsewhere through `from_date` (the business date the run began at).
+export const cobChunks = pgTable(
+  "cob_chunks",
+  {
+    businessDate: date("business_date", { mode: "string" }).notNull(),
+    chunkNo: integer("chunk_no").notNull(),
+    fromId: uuid("from_id"),
+    toId: uuid("to_id"),
+    fromDate: date("from_date", { mode: "string" }).notNull(),
+    closedAt: timestamp("closed_at", { withTimezone: true, mode: "date" }),
+    // What the chunk did (CloseResult), for the record.
+    result: jsonb("result"),
+  },
+  (t) => [primaryKey({ columns: [t.businessDate, t.chunkNo] })],
 );

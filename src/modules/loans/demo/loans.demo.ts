@@ -30,7 +30,7 @@ import { buildDemoPlan, DEMO_BEGIN, DEMO_DAILY_FROM, DEMO_END, type DemoLoanPlan
 
 const CHANNELS: PaymentChannel[] = ["bank-transfer", "wechat-pay", "alipay", "bank-transfer", "cash"];
 
-async function personContext(db: Db, username: RoleKey): Promise<RequestContext> {
+export async function personContext(db: Db, username: RoleKey): Promise<RequestContext> {
   const [user] = await db.select().from(users).where(eq(users.username, username));
   const role = DEFAULT_ROLES[username];
   return {

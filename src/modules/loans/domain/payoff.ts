@@ -67,7 +67,8 @@ export function payoffQuote(options: {
     if (due === null)
       throw new LoanInputError({ code: "invalid-date", field: `installments.${row.period}.dueDate` });
     if (compareDates(due, quoteDate) <= 0) {
-      periodStart = due;
+      // A restructured loan passes its restructuring date as the start: its older rows do not move it back.
+      if (compareDates(due, periodStart) > 0) periodStart = due;
       duePrincipal += row.principal;
       dueInterest += row.interest;
       fee += row.fee;

@@ -29,7 +29,13 @@ export const servicingZhCN = {
       future: "未到期",
     },
     channel: { cash: "现金", "bank-transfer": "银行转账", "wechat-pay": "微信支付", alipay: "支付宝" },
-    txKind: { repayment: "还款", prepayment: "提前还款", refund: "退款", reversal: "冲正" },
+    txKind: {
+      repayment: "还款",
+      prepayment: "提前还款",
+      refund: "退款",
+      reversal: "冲正",
+      recovery: "核销后收回",
+    },
     reversalStatus: { pending: "待审批", approved: "已冲正", rejected: "已驳回" },
     list: {
       title: "贷款账户",
@@ -324,7 +330,13 @@ export const servicingEnUS: DeepStrings<typeof servicingZhCN> = {
       future: "Not yet due",
     },
     channel: { cash: "Cash", "bank-transfer": "Bank transfer", "wechat-pay": "WeChat Pay", alipay: "Alipay" },
-    txKind: { repayment: "Repayment", prepayment: "Prepayment", refund: "Refund", reversal: "Reversal" },
+    txKind: {
+      repayment: "Repayment",
+      prepayment: "Prepayment",
+      refund: "Refund",
+      reversal: "Reversal",
+      recovery: "Recovery after write-off",
+    },
     reversalStatus: { pending: "Pending approval", approved: "Reversed", rejected: "Rejected" },
     list: {
       title: "Loan accounts",

@@ -40,11 +40,14 @@ import {
 } from "../../api/servicing.ts";
 import { PageHeader, useDocumentTitle } from "../../components/page-header.tsx";
 import { formatDateTime, formatMoney, formatMoneyLong, formatPercent, formatRate } from "../../format.ts";
+import { LoanCollectionHistoryTab } from "../collections/loan-collection-history.tsx";
 import { LoanScheduleTable, PaidDueChart } from "./loan-schedule.tsx";
 import { MoneyStatistic } from "./money.tsx";
 import { RepaymentDrawer } from "./repayment-drawer.tsx";
 import { BucketTag, ClassificationTag, LoanStatusTag } from "./servicing-tags.tsx";
 import "./servicing.css";
+import { LoanWorkoutActions } from "./workout/workout-actions.tsx";
+import { LoanWorkoutPanel } from "./workout/workout-panel.tsx";
 
 const money = (value: string) => <span className="num">{formatMoney(value)}</span>;
 
@@ -153,6 +156,7 @@ function LoanDetailView({ loan }: { loan: LoanDetail }) {
         subtitle={`${d("businessDate")} ${loan.businessDate}${loan.product ? ` · ${loan.product.name}` : ""}`}
         extra={
           <>
+            <LoanWorkoutActions loan={loan} onChanged={refresh} />
             <Button icon={<FileSearchOutlined />} onClick={() => setPayoffOpen(true)} disabled={!active}>
               {d("payoff")}
             </Button>
@@ -253,6 +257,7 @@ function LoanDetailView({ loan }: { loan: LoanDetail }) {
       >
         <LoanScheduleTable rows={loan.schedule} />
       </Card>
+      <LoanWorkoutPanel loan={loan} onChanged={refresh} />
       <Card size="small" className="section-gap">
         <Tabs
           activeKey={tab}
@@ -330,13 +335,21 @@ function LoanDetailView({ loan }: { loan: LoanDetail }) {
                         const pendingHere = pending.some((r) => r.transactionId === row.id);
                         return (
                           <Space size={4} wrap>
-                            {row.kind === "repayment" || row.kind === "prepayment" ? (
+                            {row.kind === "repayment" ||
+                            row.kind === "prepayment" ||
+                            row.kind === "recovery" ? (
                               <a href={receiptUrl(loan.id, row.id)} target="_blank" rel="noreferrer">
                                 <FilePdfOutlined /> {d("receipt")}
                               </a>
                             ) : null}
                             {pendingHere ? <Tag color="gold">{d("pendingReversal")}</Tag> : null}
-                            {canPost && row.kind === "repayment" && !row.reversedBy && !pendingHere ? (
+                            {canPost &&
+                            row.kind === "repayment" &&
+                            !row.reversedBy &&
+                            !pendingHere &&
+                            loan.status !== "written-off" &&
+                            // A payment on a schedule a restructuring replaced cannot be reversed.
+                            !(loan.restructuredOn && row.date <= loan.restructuredOn) ? (
                               <Button size="small" type="link" danger onClick={() => propose(row)}>
                                 {d("proposeReversal")}
                               </Button>
@@ -414,6 +427,11 @@ function LoanDetailView({ loan }: { loan: LoanDetail }) {
               key: "chart",
               label: d("tabs.chart"),
               children: <PaidDueChart rows={loan.schedule} />,
+            },
+            {
+              key: "collections",
+              label: t("collections.history.tab"),
+              children: <LoanCollectionHistoryTab loanId={loan.id} />,
             },
           ]}
         />

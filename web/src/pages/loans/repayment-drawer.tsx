@@ -29,7 +29,7 @@ import { formatMoney, groupAmountInput, parseAmountInput, toFen } from "../../fo
 
 type Values = { amount: string; date: Dayjs; channel: PaymentChannel; reference?: string };
 
-function newKey(): string {
+export function newKey(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   bytes[6] = (bytes[6] & 0x0f) | 0x40;

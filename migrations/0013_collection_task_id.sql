@@ -1,0 +1,1 @@
+CREATE INDEX "collection_tasks_id_idx" ON "collection_tasks" USING btree ("id");

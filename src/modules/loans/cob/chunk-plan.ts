@@ -1,0 +1,74 @@
+// The chunks of one date's close: id ranges over the loans' uuid space (random v4 ids, so equal ranges
+// hold about equal numbers of loans), as many as the active book needs at `size` loans a chunk. Planned
+// once per date and stored (cob_chunks), so a rerun after a crash works on the same ranges and skips
+// the closed ones; no loan is read to plan them.
+import { asc, eq, gt, sql } from "drizzle-orm";
+import type { Db, Queryable } from "../../../platform/db.ts";
+import { cobChunks } from "./cob.schema.ts";
+import { rowsOf } from "./sql-helpers.ts";
+
+export type Chunk = typeof cobChunks.$inferSelect;
+
+/** How many active loans there are, near enough: the planner's estimate for a large book, a count for a small one. */
+async function activeLoansEstimate(db: Queryable): Promise<number> {
+  const [estimate] = rowsOf<{ n: number }>(
+    await db.execute(sql`select greatest(reltuples, 0)::bigint::int as n from pg_class where oid = 'loans'::regclass`),
+  );
+  if (estimate.n > 200_000) return estimate.n;
+  const [exact] = rowsOf<{ n: number }>(
+    await db.execute(sql`select count(*)::int as n from loans where status = 'active'`),
+  );
+  return exact.n;
+}
+
+/** The uuid at fraction `k / parts` of the id space (its first 32 bits). */
+export function idAt(k: number, parts: number): string {
+  const prefix = Math.floor((k / parts) * 2 ** 32)
+    .toString(16)
+    .padStart(8, "0");
+  return `${prefix}-0000-0000-0000-000000000000`;
+}
+
+export function idRanges(parts: number): { fromId: string | null; toId: string | null }[] {
+  return Array.from({ length: parts }, (_, k) => ({
+    fromId: k === 0 ? null : idAt(k, parts),
+    toId: k === parts - 1 ? null : idAt(k + 1, parts),
+  }));
+}
+
+/** A date whose close began and did not finish: it must be finished before any other. */
+export async function unfinishedDate(db: Queryable, businessDate: string): Promise<string | null> {
+  const [row] = await db
+    .select({ date: cobChunks.businessDate })
+    .from(cobChunks)
+    .where(gt(cobChunks.businessDate, businessDate))
+    .orderBy(asc(cobChunks.businessDate))
+    .limit(1);
+  return row?.date ?? null;
+}
+
+/** The date's chunks, planned now if this is the first run for it (`fromDate` = the business date). */
+export async function planDate(
+  db: Db,
+  options: { date: string; fromDate: string; size: number },
+): Promise<Chunk[]> {
+  const existing = await chunksOf(db, options.date);
+  if (existing.length > 0) return existing;
+  const parts = Math.max(1, Math.ceil((await activeLoansEstimate(db)) / options.size));
+  await db
+    .insert(cobChunks)
+    .values(
+      idRanges(parts).map((range, chunkNo) => ({
+        businessDate: options.date,
+        chunkNo,
+        fromDate: options.fromDate,
+        ...range,
+      })),
+    )
+    .onConflictDoNothing();
+  return chunksOf(db, options.date);
+}
+
+export async function chunksOf(db: Queryable, date: string): Promise<Chunk[]> {
+  return db.select().from(cobChunks).where(eq(cobChunks.businessDate, date)).orderBy(asc(cobChunks.chunkNo));
+}
