@@ -76,6 +76,9 @@ export const loans = pgTable(
     index("loans_individual_close_idx")
       .on(t.lastClosedDate)
       .where(sql`${t.lastClosedDate} is not null and ${t.status} = 'active'`),
+    index("loans_floor_until_idx")
+      .on(t.classificationFloorUntil)
+      .where(sql`${t.classificationFloorUntil} is not null`),
     // No index on dpd, bucket, classification or provision: payments rewrite them, and leaving them
     // unindexed keeps those updates HOT (no index maintenance).
   ],
