@@ -434,19 +434,20 @@ type EventFn = (
 ) => void;
 
 // Leads that became the demo customers' applications: the same sealed numbers as the customer file
-// (so the 撞单 check finds both), owned by the customer's manager, at 已申请 or 已放款. Demo data only
-// reads the other modules' tables here, to line the pipeline up with what they seeded.
+// (so the 撞单 check finds both), owned by the customer's manager, at 已申请 or 已放款; for a business the
+// lead is its legal representative. Demo data only reads the other modules' tables here, to line the
+// pipeline up with what they seeded.
 async function addConvertedLeads(
   db: Db,
   rng: Rng,
   ctx: { newLeads: NewLead[]; event: EventFn; now: number },
 ) {
   const result = await db.execute(sql`
-    select distinct on (c.id) c.id, c.name, c.phone_enc, c.phone_index, c.phone_masked, c.id_number_enc,
+    select distinct on (c.id) c.id, coalesce(c.legal_representative, c.name) as name, c.phone_enc, c.phone_index, c.phone_masked, c.id_number_enc,
       c.id_number_index, c.id_number_masked, c.owner_id, a.id as application_id, a.app_no, a.status,
       a.amount_fen, a.purpose, a.created_at
     from customers c join applications a on a.customer_id = c.id
-    where c.type = 'individual' and c.segment <> 'student' and not c.blacklisted
+    where c.segment <> 'student' and not c.blacklisted
       and a.status not in ('rejected', 'withdrawn', 'expired')
     order by c.id, a.created_at desc limit 36`);
   type Row = {

@@ -81,7 +81,11 @@ export function AppointmentsPage() {
             title={
               <Space size={16} wrap>
                 {(Object.keys(BADGE) as AppointmentStatus[]).map((status) => (
-                  <Badge key={status} status={BADGE[status]} text={t(`crmKpi.appointments.status.${status}`)} />
+                  <Badge
+                    key={status}
+                    status={BADGE[status]}
+                    text={t(`crmKpi.appointments.status.${status}`)}
+                  />
                 ))}
               </Space>
             }
@@ -131,7 +135,7 @@ export function AppointmentsPage() {
       </Row>
       <AppointmentBookModal
         open={booking}
-        day={day >= todayInChina() ? day : undefined}
+        day={day > todayInChina() ? day : undefined}
         onClose={() => setBooking(false)}
       />
     </div>
