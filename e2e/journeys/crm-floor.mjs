@@ -167,10 +167,11 @@ export default async function journey({ base, browser }) {
       .filter({ hasText: "催收行为" })
       .click();
     await modal.getByTestId("feedback-contact").fill("赵先生");
-    await modal.getByTestId("feedback-subject").fill("晚上十点后仍接到催收电话(e2e)");
+    const subject = `晚上十点后仍接到催收电话(e2e ${Date.now() % 100000})`;
+    await modal.getByTestId("feedback-subject").fill(subject);
     await page.getByTestId("feedback-save").click();
     await page.getByText(/已登记 FB\d{8}-\d{3}/).waitFor();
-    await page.getByTestId("feedback-table").getByText("晚上十点后仍接到催收电话(e2e)").click();
+    await page.getByTestId("feedback-table").getByText(subject).click();
     const drawer = page.getByTestId("feedback-drawer");
     await drawer.getByTestId("feedback-outcome").fill("已核实并向客户致歉,催收组已整改");
     await drawer.getByTestId("feedback-to-resolved").click();

@@ -75,7 +75,7 @@ export function AppointmentsPage() {
       />
       {list.isError ? <Alert type="error" showIcon message={errorMessage(list.error)} /> : null}
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={17}>
+        <Col xs={24} xl={16}>
           <Card
             size="small"
             title={
