@@ -10,7 +10,11 @@ async function openMyDay(page, base) {
 }
 
 const tomorrowCount = async (page) =>
-  Number(((await page.getByTestId("appointments-tomorrow").locator(".ant-card-head-title").textContent()) ?? "").match(/(\d+)\s*$/)?.[1] ?? -1);
+  Number(
+    (
+      (await page.getByTestId("appointments-tomorrow").locator(".ant-card-head-title").textContent()) ?? ""
+    ).match(/(\d+)\s*$/)?.[1] ?? -1,
+  );
 
 export default async function journey({ base, browser }) {
   await test("telemarketer: my day with today's calls against target, callbacks and tomorrow's appointments", async () => {
@@ -46,7 +50,9 @@ export default async function journey({ base, browser }) {
     await page.getByTestId("home-page").waitFor();
     await openMyDay(page, base);
     const before = await tomorrowCount(page);
-    const nextDayBefore = Number(await page.getByTestId("today-nextDayAppointments").locator(".kpi-card-value").textContent());
+    const nextDayBefore = Number(
+      await page.getByTestId("today-nextDayAppointments").locator(".kpi-card-value").textContent(),
+    );
     await page.goto(`${base}/crm/follow-ups`);
     await page.getByTestId("followups-page").waitFor();
     await page.getByRole("tab", { name: /逾期/ }).click();
@@ -59,19 +65,35 @@ export default async function journey({ base, browser }) {
     await modal.getByTestId("appointment-lead").click();
     await page.locator(".ant-select-dropdown:visible .ant-select-item-option").first().click();
     await modal.getByTestId("appointment-place").fill("公司二楼洽谈室(e2e)");
-    await page.getByTestId("appointment-save").click();
-    await page.locator(".ant-message-notice").filter({ hasText: "约见已预约" }).waitFor();
+    const [booked] = await Promise.all([
+      page.waitForResponse(
+        (r) => r.url().endsWith("/api/v1/crm/appointments") && r.request().method() === "POST",
+        {
+          timeout: 30_000,
+        },
+      ),
+      page.getByTestId("appointment-save").click(),
+    ]);
+    assert(booked.status() === 201, `booking answered ${booked.status()}`);
     await shot(page, "crm-appointments", true);
     await openMyDay(page, base);
     await page.waitForFunction(
       (n) => {
-        const title = document.querySelector('[data-testid="appointments-tomorrow"] .ant-card-head-title')?.textContent ?? "";
+        const title =
+          document.querySelector('[data-testid="appointments-tomorrow"] .ant-card-head-title')?.textContent ??
+          "";
         return Number(title.match(/(\d+)\s*$/)?.[1] ?? -1) === n;
       },
       before + 1,
+      { timeout: 30_000 },
     );
-    const nextDay = Number(await page.getByTestId("today-nextDayAppointments").locator(".kpi-card-value").textContent());
-    assert(nextDay === nextDayBefore + 1, `a booking for tomorrow is a 次日约见: ${nextDayBefore} → ${nextDay}`);
+    const nextDay = Number(
+      await page.getByTestId("today-nextDayAppointments").locator(".kpi-card-value").textContent(),
+    );
+    assert(
+      nextDay === nextDayBefore + 1,
+      `a booking for tomorrow is a 次日约见: ${nextDayBefore} → ${nextDay}`,
+    );
     assert(errors.length === 0, `page errors: ${errors.join("; ")}`);
     await context.close();
   });
@@ -119,7 +141,10 @@ export default async function journey({ base, browser }) {
     await shot(page, "crm-campaigns", true);
     await page.goto(`${base}/crm/daily-reports`);
     await page.getByTestId("report-view").waitFor();
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("report-export").click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("report-export").click(),
+    ]);
     assert(download.suggestedFilename().endsWith(".xlsx"), "the daily report exports an .xlsx");
     await shot(page, "crm-daily-report", true);
     assert(errors.length === 0, `page errors: ${errors.join("; ")}`);
@@ -137,12 +162,16 @@ export default async function journey({ base, browser }) {
     await page.getByTestId("feedback-create").click();
     const modal = page.locator(".ant-modal").filter({ hasText: "登记反馈/投诉" });
     await modal.getByTestId("feedback-category").click();
-    await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: "催收行为" }).click();
+    await page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option")
+      .filter({ hasText: "催收行为" })
+      .click();
     await modal.getByTestId("feedback-contact").fill("赵先生");
-    await modal.getByTestId("feedback-subject").fill("晚上十点后仍接到催收电话(e2e)");
+    const subject = `晚上十点后仍接到催收电话(e2e ${Date.now() % 100000})`;
+    await modal.getByTestId("feedback-subject").fill(subject);
     await page.getByTestId("feedback-save").click();
     await page.getByText(/已登记 FB\d{8}-\d{3}/).waitFor();
-    await page.getByTestId("feedback-table").getByText("晚上十点后仍接到催收电话(e2e)").click();
+    await page.getByTestId("feedback-table").getByText(subject).click();
     const drawer = page.getByTestId("feedback-drawer");
     await drawer.getByTestId("feedback-outcome").fill("已核实并向客户致歉,催收组已整改");
     await drawer.getByTestId("feedback-to-resolved").click();

@@ -134,7 +134,7 @@ export async function closeCollections(
 
   // 3. Assignment, queue by queue so that a collector of several queues is held to one capacity.
   let assigned = 0;
-  if (assignment.mode !== "manual") {
+  if (assignment.mode !== "manual" && (await anyoneToAssignTo(tx))) {
     const waiting = rowsOf<{ queue: CollectionQueue }>(
       await tx.execute(sql`
       select distinct c.queue from collection_tasks c
@@ -148,6 +148,15 @@ export async function closeCollections(
     }
   }
   return { kept: kept.kept, broken: kept.broken, escalated: escalated.n, assigned };
+}
+
+/** Whether any collector can take tasks at all: without one, the unassigned backlog is not even read. */
+async function anyoneToAssignTo(tx: Tx): Promise<boolean> {
+  const [row] = rowsOf<{ found: boolean }>(
+    await tx.execute(sql`select exists (select 1 from collection_collectors k join users u on u.id = k.user_id
+      where k.active and u.status = 'active') as found`),
+  );
+  return row.found;
 }
 
 async function assignQueue(

@@ -34,7 +34,8 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("microcredit import calls", () => {
-  it("exits 2 with one line for bad arguments", () => {
+  // Each case starts the CLI afresh (tsx, then the command); on a busy machine that is seconds apiece.
+  it("exits 2 with one line for bad arguments", { timeout: 240_000 }, () => {
     const missing = path.join(dir, "nope.csv");
     const binary = path.join(dir, "x.bin");
     writeFileSync(binary, Buffer.from([0, 1, 2, 3, 0, 255]));
@@ -52,7 +53,7 @@ describe("microcredit import calls", () => {
     }
   });
 
-  it("exits 0 and says what it imported", () => {
+  it("exits 0 and says what it imported", { timeout: 240_000 }, () => {
     const good = file(
       "good.csv",
       `${HEADER}\nK-1,outbound,agent.wang,8001,13800138000,2026-11-03 09:15:00,2026-11-03 09:15:05,2026-11-03 09:16:05,60,ANSWERED,,pbx\nK-2,outbound,AGENT.WANG,8001,13800138001,2026-11-03 09:20:00,,,0,NO ANSWER,,pbx\n`,
@@ -67,7 +68,7 @@ describe("microcredit import calls", () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ status: "imported", importedRows: 0, duplicateRows: 2 });
   });
 
-  it("exits 1 with the row-level report and imports nothing", () => {
+  it("exits 1 with the row-level report and imports nothing", { timeout: 240_000 }, () => {
     const bad = file(
       "bad.csv",
       `${HEADER}\nL-1,outbound,agent.wang,8001,13800138002,2026-11-03 09:15:00,,,0,,,pbx\nL-2,outbound,nobody,8001,123,2026-11-03 09:16:00,,,0,,,pbx\n`,

@@ -54,39 +54,49 @@ type FloorCallsInput = {
   threshold: number;
 };
 
+// Per agent and day (subquery p, evaluated once per pair thanks to OFFSET 0): the number of calls, a
+// seed, the id and call-id prefixes. Per call (subquery x, also fenced so its hash is computed once):
+// a cheap integer hash decides connected, talk time and outcome.
 async function insertFloorCalls(tx: Tx, { agents, imports, from, today, threshold }: FloorCallsInput) {
+  const withLines = agents.map((a) => ({ ...a, line: `0571****${String(a.ord).padStart(4, "0")}` }));
   await tx.execute(sql`
     insert into crm_calls (id, agent_id, direction, caller_masked, callee_masked, started_at, answered_at, ended_at,
       talk_seconds, outcome_code, vendor_result, connected, effective, intent, appointment, recording_url,
       vendor, vendor_call_id, import_id, created_at)
-    select md5(a.id::text || d.day::text || k::text)::uuid, a.id, 'outbound', '0571****' || lpad(a.ord::text, 4, '0'),
-      (array['138','139','137','135','150','151','158','159','182','187','188','186'])[1 + o.h % 12] || '****' || lpad((o.h / 13 % 10000)::text, 4, '0'),
-      t.started, case when o.connected then t.started + make_interval(secs => 3 + o.h % 15) end,
-      t.started + make_interval(secs => case when o.connected then 3 + o.h % 15 + o.talk else 20 + o.h % 25 end),
-      o.talk, o.outcome, case when o.connected then 'ANSWERED' else 'NO ANSWER' end, o.connected,
-      o.connected and o.talk >= ${threshold} and o.outcome not in ('wrong-person', 'do-not-call'),
-      o.outcome in ('intent', 'appointment'), o.outcome = 'appointment',
-      case when o.connected then 'https://pbx.demo.example/rec/' || to_char(d.day, 'YYYYMMDD') || '-' || a.ord || '-' || k end,
-      'demo-pbx', 'D' || to_char(d.day, 'YYYYMMDD') || '-' || a.ord || '-' || k,
-      im.id, least(t.started + interval '1 day', now())
-    from json_to_recordset(${JSON.stringify(agents)}::json) as a(id uuid, leader boolean, ord int)
+    select (p.id_prefix || lpad(to_hex(k), 8, '0'))::uuid, a.id, 'outbound', a.line, x.callee,
+      to_timestamp(x.s), case when x.connected then to_timestamp(x.s + 3 + x.h % 15) end,
+      to_timestamp(x.s + case when x.connected then 3 + x.h % 15 + x.talk else 20 + x.h % 25 end),
+      x.talk, x.outcome, case when x.connected then 'ANSWERED' else 'NO ANSWER' end, x.connected,
+      x.connected and x.talk >= ${threshold} and x.outcome not in ('wrong-person', 'do-not-call'),
+      x.outcome in ('intent', 'appointment'), x.outcome = 'appointment',
+      case when x.connected then p.rec_prefix || k end, 'demo-pbx', p.call_prefix || k, p.import_id,
+      to_timestamp(least(x.s + 86400, p.now_epoch))
+    from json_to_recordset(${JSON.stringify(withLines)}::json) as a(id uuid, leader boolean, ord int, line text)
     cross join generate_series(${from}::date, ${today}::date, interval '1 day') as d(day)
-    join json_to_recordset(${JSON.stringify(imports)}::json) as im(id uuid, month text) on im.month = to_char(d.day, 'YYYY-MM')
-    cross join lateral (select case when a.leader then 25 + (hashtext(a.id::text || d.day::text) & 2147483647) % 30
-                                    else 80 + (hashtext(a.id::text || d.day::text) & 2147483647) % 71 end as n) c
-    cross join lateral generate_series(1, c.n) as k
-    cross join lateral (select hashtext(a.id::text || d.day::text || k::text) & 2147483647 as h) r
-    cross join lateral (select (d.day::timestamp + interval '9 hours'
-        + make_interval(secs => (k - 1) * (32400 / c.n) + r.h % greatest(32400 / c.n, 1))) at time zone 'UTC'
-        - interval '8 hours' as started) t
-    cross join lateral (select r.h, r.h % 100 < 40 as connected) b
-    cross join lateral (select b.h, b.connected,
-        case when not b.connected then 0 when b.h / 100 % 10 < 3 then 4 + b.h / 1000 % 25 else 30 + b.h / 1000 % 570 end as talk,
-        case when not b.connected then (array['no-answer','no-answer','no-answer','no-answer','no-answer','no-answer','no-answer','busy','busy','rejected','rejected','empty-number'])[1 + b.h / 100000 % 12]
-             when b.h / 100000 % 100 < 45 then 'no-interest' when b.h / 100000 % 100 < 70 then 'callback'
-             when b.h / 100000 % 100 < 84 then 'intent' when b.h / 100000 % 100 < 90 then 'appointment'
-             when b.h / 100000 % 100 < 97 then 'wrong-person' else 'do-not-call' end as outcome) o
-    where extract(isodow from d.day) < 6 and t.started <= now()`);
+    cross join lateral (
+      select im.id as import_id, c.n, s.seed, 32400 / c.n as step,
+        substr(md5(a.id::text || d.day::text), 1, 24) as id_prefix,
+        'D' || to_char(d.day, 'YYYYMMDD') || '-' || a.ord || '-' as call_prefix,
+        'https://pbx.demo.example/rec/' || to_char(d.day, 'YYYYMMDD') || '-' || a.ord || '-' as rec_prefix,
+        extract(epoch from d.day::timestamp)::bigint + 3600 as base,
+        extract(epoch from now())::bigint as now_epoch
+      from json_to_recordset(${JSON.stringify(imports)}::json) as im(id uuid, month text)
+      cross join lateral (select hashtext(a.id::text || d.day::text) & 2147483647 as seed) s
+      cross join lateral (select case when a.leader then 25 + s.seed % 30 else 80 + s.seed % 71 end as n) c
+      where im.month = to_char(d.day, 'YYYY-MM') and extract(isodow from d.day) < 6
+      offset 0) p
+    cross join lateral generate_series(1, p.n) as k
+    cross join lateral (
+      select r.h, p.base + (k - 1) * p.step + r.h % p.step as s, r.h % 100 < 40 as connected,
+        case when r.h % 100 >= 40 then 0 when r.h / 100 % 10 < 3 then 4 + r.h / 1000 % 25 else 30 + r.h / 1000 % 570 end as talk,
+        case when r.h % 100 >= 40 then (array['no-answer','no-answer','no-answer','no-answer','no-answer','no-answer','no-answer','busy','busy','rejected','rejected','empty-number'])[1 + r.h / 100000 % 12]
+             when r.h / 100000 % 100 < 45 then 'no-interest' when r.h / 100000 % 100 < 70 then 'callback'
+             when r.h / 100000 % 100 < 84 then 'intent' when r.h / 100000 % 100 < 90 then 'appointment'
+             when r.h / 100000 % 100 < 97 then 'wrong-person' else 'do-not-call' end as outcome,
+        (array['138','139','137','135','150','151','158','159','182','187','188','186'])[1 + r.h % 12] || '****' || lpad((r.h / 13 % 10000)::text, 4, '0') as callee
+      from (select hashint8(p.seed::bigint * 1000 + k) & 2147483647 as h) r
+      offset 0) x
+    where x.s <= p.now_epoch`);
 }
 
 async function recordDemoImports(db: Db, imports: { id: string; month: string }[]) {

@@ -329,6 +329,16 @@ describe("who sees what", () => {
     expect(units.floor).toBe(false);
   });
 
+  it("gives a team manager their sales team's board, and not a telemarketing group's", async () => {
+    const manager = await t.as("team-manager");
+    const team = await board(manager, "level=team&period=month");
+    expect(team.unit.id).toBe(await userIdOf(t.handle.db, "team-manager"));
+    // The manager and the five customer managers of team 1; none of them called in this dataset.
+    expect(team.members).toHaveLength(6);
+    expect(team.total.figures.calls).toBe(0);
+    expect((await manager.get(`/api/v1/crm/kpi/board?level=group&unitId=${ids.L1}`)).statusCode).toBe(403);
+  });
+
   it("refuses the KPIs to roles without kpi.read", async () => {
     const admin = await t.as("admin");
     expect((await admin.get("/api/v1/crm/kpi/my-day")).statusCode).toBe(403);

@@ -434,21 +434,33 @@ type EventFn = (
 ) => void;
 
 // Leads that became the demo customers' applications: the same sealed numbers as the customer file
-// (so the 撞单 check finds both), owned by the customer's manager, at 已申请 or 已放款. Demo data only
-// reads the other modules' tables here, to line the pipeline up with what they seeded.
+// (so the 撞单 check finds both), owned by the customer's manager, at 已申请 or 已放款; for a business the
+// lead is its legal representative. Demo data only reads the other modules' tables here, to line the
+// pipeline up with what they seeded.
 async function addConvertedLeads(
   db: Db,
   rng: Rng,
   ctx: { newLeads: NewLead[]; event: EventFn; now: number },
 ) {
+  // Open applications become 已申请 leads; customers with a loan paid out, 已放款 ones.
   const result = await db.execute(sql`
-    select distinct on (c.id) c.id, c.name, c.phone_enc, c.phone_index, c.phone_masked, c.id_number_enc,
-      c.id_number_index, c.id_number_masked, c.owner_id, a.id as application_id, a.app_no, a.status,
-      a.amount_fen, a.purpose, a.created_at
-    from customers c join applications a on a.customer_id = c.id
-    where c.type = 'individual' and c.segment <> 'student' and not c.blacklisted
-      and a.status not in ('rejected', 'withdrawn', 'expired')
-    order by c.id, a.created_at desc limit 36`);
+    with applied as (
+      select distinct on (c.id) c.id, coalesce(c.legal_representative, c.name) as name, c.phone_enc, c.phone_index,
+        c.phone_masked, c.id_number_enc, c.id_number_index, c.id_number_masked, c.owner_id,
+        a.id as application_id, a.app_no, a.status, a.amount_fen, a.purpose, a.created_at
+      from customers c join applications a on a.customer_id = c.id
+      where c.segment <> 'student' and not c.blacklisted and a.status not in ('rejected', 'withdrawn', 'expired')
+      order by c.id, a.created_at desc limit 20),
+    paid as (
+      select distinct on (c.id) c.id, coalesce(c.legal_representative, c.name) as name, c.phone_enc, c.phone_index,
+        c.phone_masked, c.id_number_enc, c.id_number_index, c.id_number_masked, c.owner_id,
+        l.application_id, coalesce(a.app_no, l.loan_no) as app_no, 'disbursed' as status, l.principal_fen as amount_fen,
+        coalesce(a.purpose, '经营周转') as purpose, (l.start_date - 5)::timestamptz as created_at
+      from customers c join loans l on l.customer_id = c.id left join applications a on a.id = l.application_id
+      where c.segment <> 'student' and not c.blacklisted and c.id not in (select id from applied)
+        and l.start_date >= current_date - 180
+      order by c.id, l.start_date desc limit 16)
+    select * from applied union all select * from paid`);
   type Row = {
     id: string;
     name: string;

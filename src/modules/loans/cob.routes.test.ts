@@ -217,12 +217,13 @@ describe("a batch killed halfway and rerun", () => {
       let chunks = 0;
       const crash = async () => {
         chunks += 1;
-        if (chunks === 8) throw new Error("simulated crash (kill -9) between chunks");
+        if (chunks === 10) throw new Error("simulated crash (kill -9) between chunks");
       };
       await expect(
         runCob(crashed.handle.db, systemContext(), { to: "2026-05-10", chunkSize: 5, afterChunk: crash }),
       ).rejects.toThrow("simulated crash");
-      // Three chunks a date (12 loans in chunks of 5): the crash came in the middle of the third date.
+      // Four chunks a date (12 loans in chunks of 5, rounded up to a power of two): the crash came in
+      // the middle of the third date.
       expect(await getBusinessDate(crashed.handle.db)).toBe("2026-03-03");
       const closed = "business_date = '2026-03-04' and closed_at is not null";
       expect(await count(crashed.handle.db, "cob_chunks", closed)).toBe(2);

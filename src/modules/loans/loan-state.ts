@@ -35,7 +35,7 @@ export const CHANNEL_ACCOUNT: Record<PaymentChannel, string> = {
 
 export async function lockLoan(tx: Tx, loanId: string): Promise<LoanRow> {
   // Not while a chunk of the close of business is running (it does not lock the loans it reads).
-  await waitForCloseChunk(tx);
+  await waitForCloseChunk(tx, loanId);
   const [loan] = await tx.select().from(loans).where(eq(loans.id, loanId)).for("update");
   if (!loan) throw notFound("loan");
   return loan;

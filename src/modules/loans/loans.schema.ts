@@ -72,10 +72,13 @@ export const loans = pgTable(
     index("loans_start_idx").on(t.startDate),
     // What the close of business looks up instead of reading every loan: loans whose DPD may cross a
     // bucket or class threshold tonight, and the few active loans closed on their own.
-    index("loans_overdue_since_idx").on(t.overdueSince).where(sql`${t.overdueSince} is not null`),
+    index("loans_overdue_since_idx").on(t.overdueSince, t.id).where(sql`${t.overdueSince} is not null`),
     index("loans_individual_close_idx")
       .on(t.lastClosedDate)
       .where(sql`${t.lastClosedDate} is not null and ${t.status} = 'active'`),
+    index("loans_floor_until_idx")
+      .on(t.classificationFloorUntil)
+      .where(sql`${t.classificationFloorUntil} is not null`),
     // No index on dpd, bucket, classification or provision: payments rewrite them, and leaving them
     // unindexed keeps those updates HOT (no index maintenance).
   ],
@@ -104,9 +107,28 @@ export const installments = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.loanId, t.period] }),
-    // The close of business finds the installments falling due (and T−3, T+1) in a chunk of loans by
-    // (date, loan id) range, without reading the rest of the book.
+    // Installments by due date (the cash forecast), in (date, loan id) ranges.
     index("installments_due_loan_idx").on(t.dueDate, t.loanId),
+    // The close of business reads the unpaid installments falling due (and T−3, T+1) in a chunk of loans
+    // from this index alone (index-only scan: a few hundred contiguous pages a date, not one table page
+    // per installment). Every column the batch reads is a key column, since Drizzle has no INCLUDE.
+    index("installments_unpaid_due_idx")
+      .on(
+        t.dueDate,
+        t.loanId,
+        t.period,
+        t.principalDue,
+        t.interestDue,
+        t.feeDue,
+        t.penaltyAccrued,
+        t.principalPaid,
+        t.interestPaid,
+        t.feePaid,
+        t.penaltyPaid,
+        t.recognisedDate,
+        t.paidOffDate,
+      )
+      .where(sql`${t.paidOffDate} is null`),
     // A loan's installments not yet paid off (its arrears), read loan by loan.
     index("installments_open_idx").on(t.loanId, t.dueDate).where(sql`${t.paidOffDate} is null`),
   ],

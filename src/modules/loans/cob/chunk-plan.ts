@@ -1,10 +1,12 @@
 // The chunks of one date's close: id ranges over the loans' uuid space (random v4 ids, so equal ranges
-// hold about equal numbers of loans), as many as the active book needs at `size` loans a chunk. Planned
-// once per date and stored (cob_chunks), so a rerun after a crash works on the same ranges and skips
-// the closed ones; no loan is read to plan them.
+// hold about equal numbers of loans), as many as the active book needs at `size` loans a chunk, rounded
+// up to a power of two so that each range is a whole number of the 256 lock buckets (cob-lock.ts).
+// Planned once per date and stored (cob_chunks), so a rerun after a crash works on the same ranges and
+// skips the closed ones; no loan is read to plan them.
 import { asc, eq, gt, sql } from "drizzle-orm";
 import type { Db, Queryable } from "../../../platform/db.ts";
 import { cobChunks } from "./cob.schema.ts";
+import { bucketOfId, LOCK_BUCKETS } from "./cob-lock.ts";
 import { rowsOf } from "./sql-helpers.ts";
 
 export type Chunk = typeof cobChunks.$inferSelect;
@@ -21,19 +23,33 @@ async function activeLoansEstimate(db: Queryable): Promise<number> {
   return exact.n;
 }
 
-/** The uuid at fraction `k / parts` of the id space (its first 32 bits). */
-export function idAt(k: number, parts: number): string {
-  const prefix = Math.floor((k / parts) * 2 ** 32)
-    .toString(16)
-    .padStart(8, "0");
-  return `${prefix}-0000-0000-0000-000000000000`;
+/** The first uuid of lock bucket `bucket` (its first byte). */
+export function idOfBucket(bucket: number): string {
+  return `${bucket.toString(16).padStart(2, "0")}000000-0000-0000-0000-000000000000`;
+}
+
+/** How many chunks: enough for `loans` at `size` a chunk, a power of two, at most one per lock bucket. */
+export function chunkCount(loans: number, size: number): number {
+  const needed = Math.max(1, Math.ceil(loans / size));
+  let parts = 1;
+  while (parts < needed && parts < LOCK_BUCKETS) parts *= 2;
+  return parts;
 }
 
 export function idRanges(parts: number): { fromId: string | null; toId: string | null }[] {
+  const width = LOCK_BUCKETS / parts;
   return Array.from({ length: parts }, (_, k) => ({
-    fromId: k === 0 ? null : idAt(k, parts),
-    toId: k === parts - 1 ? null : idAt(k + 1, parts),
+    fromId: k === 0 ? null : idOfBucket(k * width),
+    toId: k === parts - 1 ? null : idOfBucket((k + 1) * width),
   }));
+}
+
+/** The lock buckets [from, to) a chunk's id range covers. */
+export function bucketsOf(range: { fromId: string | null; toId: string | null }): { from: number; to: number } {
+  return {
+    from: range.fromId ? bucketOfId(range.fromId) : 0,
+    to: range.toId ? bucketOfId(range.toId) : LOCK_BUCKETS,
+  };
 }
 
 /** A date whose close began and did not finish: it must be finished before any other. */
@@ -54,7 +70,7 @@ export async function planDate(
 ): Promise<Chunk[]> {
   const existing = await chunksOf(db, options.date);
   if (existing.length > 0) return existing;
-  const parts = Math.max(1, Math.ceil((await activeLoansEstimate(db)) / options.size));
+  const parts = chunkCount(await activeLoansEstimate(db), options.size);
   await db
     .insert(cobChunks)
     .values(

@@ -78,10 +78,12 @@ export async function closeLoanStates(
     with falling as (
       select loan_id, min(due_date) as due from (${fallingOverdue}) f group by loan_id
     ), crossing as (${crossingRiders(w, options)}
+    ), riders as (
+      select id, min(due) as due from (select loan_id as id, due from falling union all select id, null from crossing) x
+      group by id
     ), cand as (
-      select l.id, coalesce(l.overdue_since, f.due) as os, false as individual
-      from loans l left join falling f on f.loan_id = l.id
-      where l.id in (select loan_id from falling union select id from crossing)
+      select l.id, coalesce(l.overdue_since, r.due) as os, false as individual
+      from riders r join loans l on l.id = r.id
       union all
       select l.id, o.due, true from loans l
       left join lateral (select min(i.due_date) as due from installments i

@@ -53,18 +53,33 @@ export async function withCobLock<T>(db: Db, work: () => Promise<T>): Promise<{ 
 }
 
 // A chunk of the close reads and writes the state of many loans without locking their rows (locking
-// every loan it merely reads would cost as much as writing them). Instead, each chunk transaction holds
-// this lock exclusively, and every transaction that changes one loan takes it shared before the loan's
-// row lock (loan-state.ts lockLoan): a payment waits for the chunk in flight (a fraction of a second),
-// and a chunk for the payments in flight. Transaction-scoped, so a crash releases it.
-const CHUNK_LOCK_ID = 73_550_003;
+// every loan it merely reads would cost as much as writing them). Instead the id space is cut into 256
+// buckets (a loan id's first byte); a chunk holds the buckets of its id range exclusively, and every
+// transaction that changes one loan takes that loan's bucket shared before the loan's row lock
+// (loan-state.ts lockLoan): a payment waits for the chunk in flight on its part of the book (a
+// fraction of a second), a chunk for the payments in flight, and chunks on other ranges run alongside.
+// Transaction-scoped, so a crash releases them.
+const BUCKET_LOCK_SPACE = 73_550_003;
+export const LOCK_BUCKETS = 256;
 
-/** Taken by a chunk of the close (and its final step): no loan changes while it runs. */
-export async function excludeLoanChanges(tx: Tx): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${CHUNK_LOCK_ID})`);
+/** A loan id's bucket: its first byte. */
+export function bucketOfId(loanId: string): number {
+  return Number.parseInt(loanId.slice(0, 2), 16);
+}
+
+/** Taken by a chunk of the close (all buckets: the final step): no loan of its buckets changes while it runs. */
+export async function excludeLoanChanges(tx: Tx, buckets: { from: number; to: number }): Promise<void> {
+  await tx.execute(sql`select count(pg_advisory_xact_lock(${BUCKET_LOCK_SPACE}, b))
+    from generate_series(${buckets.from}::int, ${buckets.to - 1}::int) b`);
 }
 
 /** Taken by a transaction about to change one loan, before locking its row. */
-export async function waitForCloseChunk(tx: Tx): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock_shared(${CHUNK_LOCK_ID})`);
+export async function waitForCloseChunk(tx: Tx, loanId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock_shared(${BUCKET_LOCK_SPACE}, ${bucketOfId(loanId)}::int)`);
+}
+
+/** How many chunks may run at once: one per connection the pool can spare, none in parallel on PGlite. */
+export function chunkWorkers(db: Db): number {
+  if (!poolOf(db)) return 1;
+  return Math.max(1, Number(process.env.MC_COB_WORKERS || 2));
 }

@@ -10,7 +10,7 @@ import type { Db, Tx } from "../../../platform/db.ts";
 import { END_OF_DAY_STEPS } from "../../../platform/end-of-day.ts";
 import { conflict, DomainError } from "../../../platform/errors.ts";
 import { advanceBusinessDate, getBusinessDate, shiftDate } from "../business-date.ts";
-import { planDate, unfinishedDate } from "./chunk-plan.ts";
+import { bucketsOf, type Chunk, planDate, unfinishedDate } from "./chunk-plan.ts";
 import {
   type CloseResult,
   classRulesChanged,
@@ -20,7 +20,7 @@ import {
   loadCloseParams,
 } from "./close-loans.ts";
 import { type BatchProgress, batchJobs, cobChunks } from "./cob.schema.ts";
-import { excludeLoanChanges, withCobLock } from "./cob-lock.ts";
+import { chunkWorkers, excludeLoanChanges, LOCK_BUCKETS, withCobLock } from "./cob-lock.ts";
 import { rowsOf } from "./sql-helpers.ts";
 
 // A chunk does only what changes in its range, so it can be large: at 1,000,000 loans, 20 chunks of a
@@ -34,6 +34,8 @@ export type CobOptions = {
   chunkSize?: number;
   jobId?: string | null;
   onProgress?: (progress: BatchProgress) => void;
+  /** Chunks closed at once (default: MC_COB_WORKERS, 2, on PostgreSQL; 1 on PGlite). */
+  workers?: number;
   /** Test hook: runs after each committed chunk; throwing here is a crash between chunks. */
   afterChunk?: (info: { date: string; chunk: number }) => void | Promise<void>;
   /**
@@ -131,14 +133,15 @@ export async function closeBusinessDates(
     progress.chunksTotal = chunks.length;
     progress.chunksDone = chunks.filter((c) => c.closedAt !== null).length;
     let dateLoans = 0;
-    for (const chunk of chunks.filter((c) => c.closedAt === null)) {
-      await db.transaction(async (tx) => {
-        await excludeLoanChanges(tx);
-        const range = { fromId: chunk.fromId, toId: chunk.toId };
-        const result = await closeChunk(tx, ctx, { date, fromDate, range, params, recomputeAll });
+    const open = chunks.filter((c) => c.closedAt === null);
+    const closeOne = async (chunk: Chunk) => {
+      const range = { fromId: chunk.fromId, toId: chunk.toId };
+      const result = await db.transaction(async (tx) => {
+        await excludeLoanChanges(tx, bucketsOf(range));
+        const closing = await closeChunk(tx, ctx, { date, fromDate, range, params, recomputeAll });
         const closed = await tx
           .update(cobChunks)
-          .set({ closedAt: new Date(), result })
+          .set({ closedAt: new Date(), result: closing })
           .where(
             and(
               eq(cobChunks.businessDate, date),
@@ -149,15 +152,34 @@ export async function closeBusinessDates(
           .returning({ chunkNo: cobChunks.chunkNo });
         // Only one runner holds the batch lock, so this cannot happen; if it did, undo the chunk's work.
         if (closed.length !== 1) throw conflict("batch-already-running");
-        add(result);
-        dateLoans += result.loans;
-        progress.chunksDone += 1;
-        await report(tx);
+        return closing;
       });
+      add(result);
+      dateLoans += result.loans;
+      progress.chunksDone += 1;
+      await report(db);
       await options.afterChunk?.({ date, chunk: progress.chunksDone });
-    }
+    };
+    // Chunks cover disjoint ranges and lock buckets, so a few run at once (one per spare connection).
+    let next = 0;
+    let failed = false;
+    const worker = async () => {
+      while (!failed && next < open.length) {
+        const chunk = open[next++];
+        try {
+          await closeOne(chunk);
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+      }
+    };
+    const workers = Math.min(options.workers ?? chunkWorkers(db), open.length);
+    const outcomes = await Promise.allSettled(Array.from({ length: workers }, worker));
+    const failure = outcomes.find((o) => o.status === "rejected");
+    if (failure) throw failure.reason;
     await db.transaction(async (tx) => {
-      await excludeLoanChanges(tx);
+      await excludeLoanChanges(tx, { from: 0, to: LOCK_BUCKETS });
       const [open] = rowsOf<{ n: number }>(
         await tx.execute(
           sql`select count(*)::int as n from cob_chunks where business_date = ${date}::date and closed_at is null`,

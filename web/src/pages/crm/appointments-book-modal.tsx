@@ -1,6 +1,6 @@
 // 预约约见: pick the customer (a lead the caller may work), the time, the place and whom they meet.
 // Booked today for tomorrow counts as a 次日约见 on today's KPIs.
-import { App, DatePicker, Form, Input, Modal, Select, Spin } from "antd";
+import { App, type ButtonProps, DatePicker, Form, Input, Modal, Select, Spin } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -59,7 +59,7 @@ export function AppointmentBookModal({
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t("crmKpi.appointments.book")}
-      okButtonProps={{ "data-testid": "appointment-save" } as object}
+      okButtonProps={{ "data-testid": "appointment-save" } as ButtonProps}
       confirmLoading={book.isPending}
       destroyOnHidden
     >

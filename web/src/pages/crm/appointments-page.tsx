@@ -75,13 +75,17 @@ export function AppointmentsPage() {
       />
       {list.isError ? <Alert type="error" showIcon message={errorMessage(list.error)} /> : null}
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={17}>
+        <Col xs={24} xl={16}>
           <Card
             size="small"
             title={
               <Space size={16} wrap>
                 {(Object.keys(BADGE) as AppointmentStatus[]).map((status) => (
-                  <Badge key={status} status={BADGE[status]} text={t(`crmKpi.appointments.status.${status}`)} />
+                  <Badge
+                    key={status}
+                    status={BADGE[status]}
+                    text={t(`crmKpi.appointments.status.${status}`)}
+                  />
                 ))}
               </Space>
             }
@@ -131,7 +135,7 @@ export function AppointmentsPage() {
       </Row>
       <AppointmentBookModal
         open={booking}
-        day={day >= todayInChina() ? day : undefined}
+        day={day > todayInChina() ? day : undefined}
         onClose={() => setBooking(false)}
       />
     </div>

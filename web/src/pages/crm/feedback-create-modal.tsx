@@ -1,6 +1,6 @@
 // 登记反馈/投诉: type, category (its time limit follows from the setting), channel, who, what, and when
 // it came in (now unless entered later).
-import { App, DatePicker, Form, Input, Modal, Radio, Select } from "antd";
+import { App, type ButtonProps, DatePicker, Form, Input, Modal, Radio, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../api/client.ts";
@@ -29,7 +29,7 @@ export function FeedbackCreateModal({ open, onClose }: { open: boolean; onClose:
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t("common.save")}
-      okButtonProps={{ "data-testid": "feedback-save" } as object}
+      okButtonProps={{ "data-testid": "feedback-save" } as ButtonProps}
       confirmLoading={create.isPending}
       destroyOnHidden
       width={560}

@@ -303,7 +303,8 @@ export const crmKpiEnUS: DeepStrings<typeof crmKpiZhCN> = {
     targets: {
       title: "Sales targets",
       subtitle: "Each team's monthly disbursement plan against actual disbursements; campaign returns",
-      rampHint: "Months without a set target follow the ramp: a team's month 1 ¥1m, month 2 ¥3m, month 3 ¥6m, then ¥30m a month",
+      rampHint:
+        "Months without a set target follow the ramp: a team's month 1 ¥1m, month 2 ¥3m, month 3 ¥6m, then ¥30m a month",
       tabs: { plan: "Team targets", campaigns: "Campaigns" },
       months: "Months",
       chart: "Plan and actual disbursements",

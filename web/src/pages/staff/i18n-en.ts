@@ -254,6 +254,7 @@ export const staffEnUS: DeepStrings<typeof staffZhCN> = {
       reviewStatus: { current: "current", superseded: "superseded" },
       pendingCount: "{{count}} to confirm",
       effective: "effective {{date}}",
+      ranByYou: "You ran this review: another manager (such as the sales director) confirms its changes.",
       counts: {
         up: "Up {{count}}",
         down: "Down {{count}}",

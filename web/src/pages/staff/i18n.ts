@@ -242,6 +242,7 @@ export const staffZhCN = {
       reviewStatus: { current: "当前", superseded: "已被替换" },
       pendingCount: "待确认 {{count}}",
       effective: "{{date}} 起生效",
+      ranByYou: "这批考核由您运行：职级调整须由其他经理（如营销总监）确认。",
       counts: {
         up: "升级 {{count}}",
         down: "降级 {{count}}",

@@ -1,6 +1,19 @@
 import { PlayCircleOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Empty, Popconfirm, Result, Segmented, Select, Space, Spin, Tag } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Popconfirm,
+  Result,
+  Segmented,
+  Select,
+  Space,
+  Spin,
+  Tag,
+} from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { hasPermission, useMe } from "../../api/auth.ts";
@@ -63,6 +76,8 @@ export function RankReviewPage() {
   };
 
   const data = review.data;
+  // Whoever ran the review does not confirm it (maker–checker): their buttons would only be refused.
+  const ranByMe = Boolean(data?.runBy && data.runBy === me?.user.id);
   const proposals: ProposalView[] = (data?.proposals ?? []).filter((p) =>
     show === "all" ? true : show === "pending" ? p.status === "pending" : p.direction === show,
   );
@@ -178,10 +193,13 @@ export function RankReviewPage() {
                 }))}
               />
             </div>
+            {ranByMe ? (
+              <Alert type="info" showIcon className="section-gap" title={t("staff.ranks.ranByYou")} />
+            ) : null}
             <ProposalTable
               proposals={proposals}
               loading={review.isFetching}
-              editable={data?.status === "current"}
+              editable={data?.status === "current" && !ranByMe}
               onOpen={setOpenId}
             />
           </Card>

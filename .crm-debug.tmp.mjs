@@ -1,0 +1,18 @@
+import { launchBrowser, newPage, signIn } from "./e2e/harness.mjs";
+const base = "http://127.0.0.1:3106";
+const browser = await launchBrowser();
+const { page } = await newPage(browser);
+page.on("response", async (r) => { if (r.url().includes("/crm/appointments") && r.request().method() === "POST") console.log("POST", r.status(), await r.text()); });
+await signIn(page, base, "telemarketer");
+await page.getByTestId("home-page").waitFor();
+await page.goto(`${base}/crm/appointments`);
+await page.getByTestId("appointments-page").waitFor();
+await page.getByTestId("appointment-book").click();
+const modal = page.locator(".ant-modal").filter({ hasText: "预约约见" });
+await modal.getByTestId("appointment-lead").click();
+await page.locator(".ant-select-dropdown:visible .ant-select-item-option").first().click();
+await modal.getByTestId("appointment-place").fill("公司二楼洽谈室(e2e)");
+await page.getByTestId("appointment-save").click();
+await page.waitForTimeout(4000);
+await page.screenshot({ path: "/tmp/crm-kpi-shots/debug-book.png" });
+await browser.close();

@@ -1,0 +1,1 @@
+CREATE INDEX "loans_floor_until_idx" ON "loans" USING btree ("classification_floor_until") WHERE "loans"."classification_floor_until" is not null;
