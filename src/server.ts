@@ -1,7 +1,7 @@
 // `microcredit serve`: open the database, apply migrations, bootstrap the first start, listen.
 
-import { ensureBuiltInRoles } from "./modules/identity/roles.service.ts";
 import { startDailyReportSchedule } from "./modules/crm/daily-report-schedule.ts";
+import { ensureBuiltInRoles } from "./modules/identity/roles.service.ts";
 import { startCobSchedule } from "./modules/loans/cob/cob-schedule.ts";
 import { ROLE_KEYS } from "./platform/auth/permissions.ts";
 import type { AppConfig } from "./platform/config.ts";

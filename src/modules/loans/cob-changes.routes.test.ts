@@ -30,7 +30,8 @@ const detail = async (loanId: string) => (await finance.get(`/api/v1/loans/${loa
 const penalty = (principal: number, days: number) =>
   accruePenalty({ overduePrincipal: principal as Fen, penaltyAnnualRate: new Dec("0.18"), days });
 const fen = (amount: string) => Math.round(Number(amount) * 100);
-const consistent = async () => expect((await ledgerIsConsistent(t.handle.db)).detail).toEqual({ checks: [], balanced: true });
+const consistent = async () =>
+  expect((await ledgerIsConsistent(t.handle.db)).detail).toEqual({ checks: [], balanced: true });
 
 describe("a loan the close of business leaves alone until something happens to it", () => {
   // 12,000.00 at 12%, 等额本息 over 12 months from 2026-01-15: period 1 = 946.19 + 120.00 due 02-15,
@@ -47,14 +48,24 @@ describe("a loan the close of business leaves alone until something happens to i
     expect(await detail(loanId)).toMatchObject({ dpd: 0, bucket: "M0", lastClosedDate: "2026-02-14" });
     // The T−3 reminder went out on 02-12 all the same.
     expect(
-      await count(t.handle.db, "notifications_outbox", `loan_id = '${loanId}' and business_date = '2026-02-12'`),
+      await count(
+        t.handle.db,
+        "notifications_outbox",
+        `loan_id = '${loanId}' and business_date = '2026-02-12'`,
+      ),
     ).toBe(1);
     await runCobHttp(finance, "2026-02-15");
     expect(await rowVersion(loanId)).toBe(version);
     const loan = await detail(loanId);
     expect(loan).toMatchObject({ dpd: 0, lastClosedDate: "2026-02-15", balances: { interest: "120.00" } });
     expect(loan.postings.filter((p: { kind: string }) => p.kind === "interest-recognition")).toMatchObject([
-      { date: "2026-02-15", lines: [{ account: "1302", debit: "120.00" }, { account: "6011", credit: "120.00" }] },
+      {
+        date: "2026-02-15",
+        lines: [
+          { account: "1302", debit: "120.00" },
+          { account: "6011", credit: "120.00" },
+        ],
+      },
     ]);
     await consistent();
   });
@@ -127,7 +138,12 @@ describe("loans opened back-dated", () => {
     await runCobHttp(finance, "2026-03-21");
     const loan = await detail(loanId);
     // Period 1 fell due 03-01 and was never paid.
-    expect(loan).toMatchObject({ lastClosedDate: "2026-03-21", dpd: 20, bucket: "M1", balances: { interest: "120.00" } });
+    expect(loan).toMatchObject({
+      lastClosedDate: "2026-03-21",
+      dpd: 20,
+      bucket: "M1",
+      balances: { interest: "120.00" },
+    });
     const outbox = await t.handle.db.execute(
       sql`select template_code from notifications_outbox where loan_id = ${loanId}::uuid order by due_date, template_code`,
     );

@@ -275,6 +275,11 @@ export async function getLoanDetail(db: Queryable, ctx: RequestContext, id: stri
     // Closed with the company (null) means closed through the business date.
     lastClosedDate: loan.status === "active" ? (loan.lastClosedDate ?? businessDate) : loan.lastClosedDate,
     businessDate,
+    // 展期/重组 (restructuring.service.ts): the schedule version and the class floor it set.
+    scheduleVersion: loan.scheduleVersion,
+    restructuredOn: loan.restructuredOn,
+    classificationFloor: loan.classificationFloor,
+    classificationFloorUntil: loan.classificationFloorUntil,
     balances: {
       principal: formatAmount(loan.principalOutstanding),
       interest: formatAmount(sum(dueRows, (r) => r.interestDue - r.interestPaid)),

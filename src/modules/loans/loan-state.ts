@@ -54,7 +54,9 @@ export async function loadInstallments(db: Queryable, loanId: string): Promise<I
     .select({
       ...getTableColumns(i),
       penaltyAccrued: sql<number>`${penaltyToDateSql(asOfSql(bd))}`.mapWith(Number),
-      recognisedDate: sql<string | null>`(case when ${recognisedSql(bd)} then coalesce(i.recognised_date, i.due_date) end)::text`,
+      recognisedDate: sql<
+        string | null
+      >`(case when ${recognisedSql(bd)} then coalesce(i.recognised_date, i.due_date) end)::text`,
     })
     .from(i)
     .innerJoin(l, eq(l.id, i.loanId))
@@ -211,7 +213,9 @@ export async function settleLoanState(
   // A loan leaving the book keeps the date it was closed through, so a reversal reopening it knows
   // which dates it missed.
   const closedThrough =
-    status === "closed" && loan.lastClosedDate === null ? await closedThroughOf(tx, loan.id, businessDate) : null;
+    status === "closed" && loan.lastClosedDate === null
+      ? await closedThroughOf(tx, loan.id, businessDate)
+      : null;
   await tx
     .update(loans)
     .set({

@@ -14,7 +14,9 @@ export type Chunk = typeof cobChunks.$inferSelect;
 /** How many active loans there are, near enough: the planner's estimate for a large book, a count for a small one. */
 async function activeLoansEstimate(db: Queryable): Promise<number> {
   const [estimate] = rowsOf<{ n: number }>(
-    await db.execute(sql`select greatest(reltuples, 0)::bigint::int as n from pg_class where oid = 'loans'::regclass`),
+    await db.execute(
+      sql`select greatest(reltuples, 0)::bigint::int as n from pg_class where oid = 'loans'::regclass`,
+    ),
   );
   if (estimate.n > 200_000) return estimate.n;
   const [exact] = rowsOf<{ n: number }>(
@@ -45,7 +47,10 @@ export function idRanges(parts: number): { fromId: string | null; toId: string |
 }
 
 /** The lock buckets [from, to) a chunk's id range covers. */
-export function bucketsOf(range: { fromId: string | null; toId: string | null }): { from: number; to: number } {
+export function bucketsOf(range: { fromId: string | null; toId: string | null }): {
+  from: number;
+  to: number;
+} {
   return {
     from: range.fromId ? bucketOfId(range.fromId) : 0,
     to: range.toId ? bucketOfId(range.toId) : LOCK_BUCKETS,

@@ -54,7 +54,12 @@ export async function queueReminders(tx: Tx, w: CloseWindow, params: CloseParams
     (i.principal_due_fen + i.interest_due_fen + i.fee_due_fen + ${penaltyToDateSql(d)}
       - i.principal_paid_fen - i.interest_paid_fen - i.fee_paid_fen - i.penalty_paid_fen) as amount`;
   const unpaid = sql`i.paid_off_date is null`;
-  const reminders = installmentsInWindow(w, -params.reminderDaysBefore, columns, sql`${unpaid} and i.due_date >= ${d}`);
+  const reminders = installmentsInWindow(
+    w,
+    -params.reminderDaysBefore,
+    columns,
+    sql`${unpaid} and i.due_date >= ${d}`,
+  );
   const notices = installmentsInWindow(w, params.overdueNoticeDaysAfter, columns, unpaid);
   const [row] = rowsOf<{ n: number }>(
     await tx.execute(sql`

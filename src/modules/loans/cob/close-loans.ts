@@ -77,15 +77,20 @@ async function closeWindow(
   window: CloseWindow,
   options: { params: CloseParams; recomputeAll: boolean },
 ): Promise<CloseResult & { looked: string[] }> {
-  const w = window.individuals && !(await hasIndividuals(tx, window)) ? { ...window, individuals: null } : window;
+  const w =
+    window.individuals && !(await hasIndividuals(tx, window)) ? { ...window, individuals: null } : window;
   if (!w.riders && !w.individuals) return { ...emptyCloseResult(), looked: [] };
   // A chunk reaches its installments and loans through indexes (by due date and loan id, by loan id):
   // nested loops over a few thousand rows, never a hash of a scan of the whole book.
-  await tx.execute(sql`select set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)`);
+  await tx.execute(
+    sql`select set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)`,
+  );
   const recognised = await recogniseDueInterest(tx, ctx, w);
   const reminders = await queueReminders(tx, w, options.params);
   const state = await closeLoanStates(tx, ctx, w, { ...options, individualsRide: true });
-  await tx.execute(sql`select set_config('enable_hashjoin', 'on', true), set_config('enable_mergejoin', 'on', true)`);
+  await tx.execute(
+    sql`select set_config('enable_hashjoin', 'on', true), set_config('enable_mergejoin', 'on', true)`,
+  );
   return { loans: state.loans, recognised, reminders, tasks: state.tasks, looked: state.looked };
 }
 

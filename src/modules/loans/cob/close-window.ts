@@ -58,5 +58,7 @@ export function installmentsInWindow(w: CloseWindow, offsetDays: number, columns
       cross join lateral (select * from installments i where i.loan_id = l.id and i.paid_off_date is null
         and i.due_date > l.last_closed_date - ${offsetDays}::int and i.due_date <= ${to}) i
       where ${individualsSql(w)} and ${where}`);
-  return parts.length ? sql.join(parts, sql` union all `) : sql`select ${columns} from installments i, loans l where false`;
+  return parts.length
+    ? sql.join(parts, sql` union all `)
+    : sql`select ${columns} from installments i, loans l where false`;
 }

@@ -75,7 +75,9 @@ export async function excludeLoanChanges(tx: Tx, buckets: { from: number; to: nu
 
 /** Taken by a transaction about to change one loan, before locking its row. */
 export async function waitForCloseChunk(tx: Tx, loanId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock_shared(${BUCKET_LOCK_SPACE}, ${bucketOfId(loanId)}::int)`);
+  await tx.execute(
+    sql`select pg_advisory_xact_lock_shared(${BUCKET_LOCK_SPACE}, ${bucketOfId(loanId)}::int)`,
+  );
 }
 
 /** How many chunks may run at once: one per connection the pool can spare, none in parallel on PGlite. */
