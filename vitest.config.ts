@@ -20,7 +20,7 @@ export default defineConfig({
           include: ["src/**/*.routes.test.ts", "src/**/*.int.test.ts"],
           environment: "node",
           testTimeout: 60_000,
-          hookTimeout: 120_000,
+          hookTimeout: 240_000,
           fileParallelism: true,
           maxWorkers: 2,
           // Vitest refuses projects with different worker limits in one group.
