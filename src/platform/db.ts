@@ -36,8 +36,23 @@ async function openPostgres(url: string): Promise<DbHandle> {
   // bigint columns (money in 分) come back as strings from pg; we read them as numbers in code
   // only where they are provably below 2^53 (see money.ts), so keep the driver's default here.
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_MAX || 20) });
+  // An idle connection the server ends (restart, failover, an administrator, a dropped database) emits
+  // an error on the pool; unheard, Node turns it into an uncaught exception and the process exits. The
+  // pool has already dropped that connection and opens a new one on the next query, so a log line is
+  // all it needs.
+  let closing = false;
+  pool.on("error", (error) => {
+    if (!closing) console.error(`database connection lost (the pool reconnects): ${error.message}`);
+  });
   const db = drizzle(pool, { schema }) as unknown as Db;
-  return { db, kind: "postgres", close: () => pool.end() };
+  return {
+    db,
+    kind: "postgres",
+    close: () => {
+      closing = true;
+      return pool.end();
+    },
+  };
 }
 
 async function openPglite(dataDir: string | null): Promise<DbHandle> {

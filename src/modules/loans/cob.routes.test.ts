@@ -226,7 +226,11 @@ describe("a batch killed halfway and rerun", () => {
       // the middle of the third date.
       expect(await getBusinessDate(crashed.handle.db)).toBe("2026-03-03");
       const closed = "business_date = '2026-03-04' and closed_at is not null";
-      expect(await count(crashed.handle.db, "cob_chunks", closed)).toBe(2);
+      // On PostgreSQL chunks run side by side (one per spare connection), so a chunk already in flight
+      // when the crash came may still have committed; on PGlite they run one after another.
+      const closedChunks = await count(crashed.handle.db, "cob_chunks", closed);
+      expect(closedChunks).toBeGreaterThanOrEqual(2);
+      expect(closedChunks).toBeLessThan(4);
       const rerun = await runCob(crashed.handle.db, systemContext(), { to: "2026-05-10", chunkSize: 5 });
       expect(rerun.fromDate).toBe("2026-03-04");
       await runCob(clean.handle.db, systemContext(), { to: "2026-05-10", chunkSize: 5 });

@@ -48,6 +48,15 @@ async function openTestDatabase(): Promise<{ handle: DbHandle; drop: () => Promi
     drop: async () => {
       const again = new pg.Client({ connectionString: base });
       await again.connect();
+      // pool.end() returns once it has asked each connection to close, not once the server has let
+      // them go: wait for them (briefly) so the forced drop has nothing left to cut off.
+      for (let i = 0; i < 50; i += 1) {
+        const left = await again.query("select count(*)::int as n from pg_stat_activity where datname = $1", [
+          name,
+        ]);
+        if (left.rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await again.query(`drop database if exists ${name} with (force)`);
       await again.end();
     },
