@@ -36,8 +36,16 @@ export async function test(name, fn) {
       ?.replace(new RegExp(`${String.fromCharCode(27)}\\[\\d+m`, "g"), "")
       .trim();
     console.log(`not ok - ${name}: ${lines[0]}${waited ? ` (${waited})` : ""}`);
+    // What the screen showed when it failed, for whoever reads the CI log next.
+    const page = openPages.at(-1);
+    if (page && !page.isClosed()) {
+      const file = path.join(SHOTS, `failed-${name.replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 60)}.png`);
+      await page.screenshot({ path: file }).catch(() => undefined);
+      console.log(`#   screen at the failure: ${path.relative(ROOT, file)}`);
+    }
   }
 }
+const openPages = [];
 
 export function assert(condition, message) {
   if (!condition) throw new Error(message);
@@ -146,6 +154,7 @@ export async function newPage(browser, viewport = DESKTOP) {
     acceptDownloads: true,
   });
   const page = await context.newPage();
+  openPages.push(page);
   page.setDefaultTimeout(15_000);
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
@@ -191,13 +200,29 @@ export function creditCode() {
 }
 
 /** Picks an option of an Ant Design select (the dropdown renders outside the form). */
+/**
+ * Chooses an option of an antd Select: by its text (string or RegExp) or by its position (number).
+ * A click that lands while the dropdown is still opening is lost, so it checks that the choice shows
+ * in the select and tries again (three times) if not.
+ */
 export async function pick(page, select, option) {
-  await select.click();
-  await page
-    .locator(".ant-select-dropdown:visible .ant-select-item-option")
-    .filter({ hasText: option })
-    .first()
-    .click();
+  for (let attempt = 1; ; attempt += 1) {
+    await select.click();
+    const options = page.locator(".ant-select-dropdown:visible .ant-select-item-option");
+    const target =
+      typeof option === "number" ? options.nth(option) : options.filter({ hasText: option }).first();
+    await target.waitFor();
+    await page.waitForTimeout(150); // the dropdown's opening motion
+    const label = ((await target.textContent()) ?? "").trim();
+    await target.click();
+    // The select itself, whether `select` is its root or the search input inside it.
+    const root = select.locator(
+      "xpath=ancestor-or-self::*[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]",
+    );
+    const shown = await root.textContent({ timeout: 2_000 }).catch(() => "");
+    if ((shown ?? "").includes(label) || attempt >= 3) return label;
+    await page.keyboard.press("Escape");
+  }
 }
 
 export function launchBrowser() {

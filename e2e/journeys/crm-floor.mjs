@@ -1,7 +1,7 @@
 // The telemarketing floor: a telemarketer's day (my day, callbacks, booking tomorrow's appointment,
 // which shows up as a next-day appointment), the leader's group board and the PK leaderboard on the
 // wall screen, the director's floor and plan, the daily report, and customer service's complaints.
-import { assert, newPage, PHONE, shot, signIn, test } from "../harness.mjs";
+import { assert, newPage, PHONE, pick, shot, signIn, test } from "../harness.mjs";
 
 async function openMyDay(page, base) {
   await page.goto(`${base}/crm/my-day`);
@@ -62,8 +62,7 @@ export default async function journey({ base, browser }) {
     await page.getByTestId("appointments-page").waitFor();
     await page.getByTestId("appointment-book").click();
     const modal = page.locator(".ant-modal").filter({ hasText: "预约约见" });
-    await modal.getByTestId("appointment-lead").click();
-    await page.locator(".ant-select-dropdown:visible .ant-select-item-option").first().click();
+    await pick(page, modal.getByTestId("appointment-lead"), 0);
     await modal.getByTestId("appointment-place").fill("公司二楼洽谈室(e2e)");
     const [booked] = await Promise.all([
       page.waitForResponse(
@@ -161,15 +160,18 @@ export default async function journey({ base, browser }) {
     await shot(page, "crm-feedback", true);
     await page.getByTestId("feedback-create").click();
     const modal = page.locator(".ant-modal").filter({ hasText: "登记反馈/投诉" });
-    await modal.getByTestId("feedback-category").click();
-    await page
-      .locator(".ant-select-dropdown:visible .ant-select-item-option")
-      .filter({ hasText: "催收行为" })
-      .click();
+    await pick(page, modal.getByTestId("feedback-category"), "催收行为");
     await modal.getByTestId("feedback-contact").fill("赵先生");
     const subject = `晚上十点后仍接到催收电话(e2e ${Date.now() % 100000})`;
     await modal.getByTestId("feedback-subject").fill(subject);
-    await page.getByTestId("feedback-save").click();
+    const [recorded] = await Promise.all([
+      page.waitForResponse(
+        (r) => r.url().endsWith("/api/v1/crm/feedback") && r.request().method() === "POST",
+        { timeout: 30_000 },
+      ),
+      page.getByTestId("feedback-save").click(),
+    ]);
+    assert(recorded.status() === 201, `recording answered ${recorded.status()}: ${await recorded.text()}`);
     await page.getByText(/已登记 FB\d{8}-\d{3}/).waitFor();
     await page.getByTestId("feedback-table").getByText(subject).click();
     const drawer = page.getByTestId("feedback-drawer");
