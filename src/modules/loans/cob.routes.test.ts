@@ -223,10 +223,12 @@ describe("a batch killed halfway and rerun", () => {
         runCob(crashed.handle.db, systemContext(), { to: "2026-05-10", chunkSize: 5, afterChunk: crash }),
       ).rejects.toThrow("simulated crash");
       // Four chunks a date (12 loans in chunks of 5, rounded up to a power of two): the crash came in
-      // the middle of the third date.
+      // the middle of the third date. On PostgreSQL a second worker's chunk in flight still commits.
       expect(await getBusinessDate(crashed.handle.db)).toBe("2026-03-03");
       const closed = "business_date = '2026-03-04' and closed_at is not null";
-      expect(await count(crashed.handle.db, "cob_chunks", closed)).toBe(2);
+      const closedChunks = await count(crashed.handle.db, "cob_chunks", closed);
+      expect(closedChunks).toBeGreaterThanOrEqual(2);
+      expect(closedChunks).toBeLessThanOrEqual(3);
       const rerun = await runCob(crashed.handle.db, systemContext(), { to: "2026-05-10", chunkSize: 5 });
       expect(rerun.fromDate).toBe("2026-03-04");
       await runCob(clean.handle.db, systemContext(), { to: "2026-05-10", chunkSize: 5 });
