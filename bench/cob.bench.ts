@@ -2,7 +2,9 @@
 // business of one date over it and, in the same run, a plain `select count(*) from installments` —
 // the cost of merely reading the schedule table once. The ratio is the figure to watch (target ≤ 3×).
 // Before each date the on-time borrowers pay what falls due that day (untimed: the day's business).
-// Then three dates are missed and closed in one run (the catch-up), and the sub-ledger is checked.
+// Three ordinary nights are timed, each followed by its count(*), so that both halves of a ratio see
+// the same load on a shared machine; the night with the median ratio is the figure. Then three dates
+// are missed and closed in one run (the catch-up), and the sub-ledger is checked.
 // Run: npx tsx bench/cob.bench.ts [--loans N] [--full] [--keep] [--write]
 //   BENCH_DATABASE_URL=postgres://…/postgres  a PostgreSQL server on which the bench creates its own
 //   database (mc_bench_cob); without it the bench falls back to in-process PGlite (and says so).
@@ -92,14 +94,20 @@ async function closeThrough(dates: string[]) {
   for (const date of dates) paid += await payDueInstallments(db, date);
   await db.execute(sql`analyze loans`);
   const run = await timed(() => runCob(db, ctx, { to: dates[dates.length - 1] }));
-  return { ms: run.ms, paid, summary: run.value };
+  return { ms: run.ms, paid, summary: run.value, load: loadavg()[0] };
 }
 
 const d1 = shiftDate(BUSINESS_DATE, 1);
 const first = await closeThrough([d1]);
-const count = await countInstallments();
-const night = await closeThrough([shiftDate(BUSINESS_DATE, 2)]);
-const catchUpDates = [3, 4, 5].map((n) => shiftDate(BUSINESS_DATE, n));
+const nights: (Awaited<ReturnType<typeof closeThrough>> & { count: number; ratio: number })[] = [];
+for (const k of [2, 3, 4]) {
+  const closed = await closeThrough([shiftDate(BUSINESS_DATE, k)]);
+  const ms = await countInstallments();
+  nights.push({ ...closed, count: ms, ratio: closed.ms / ms });
+}
+const night = [...nights].sort((a, b) => a.ratio - b.ratio)[1];
+const count = night.count;
+const catchUpDates = [5, 6, 7].map((n) => shiftDate(BUSINESS_DATE, n));
 const catchUp = await closeThrough(catchUpDates);
 const countAfter = await countInstallments();
 const check = await subLedgerCheck(db, ctx);
@@ -111,7 +119,7 @@ const [after] = rowsOf<{ overdue: number }>(
 await handle.close();
 if (!values.keep) await drop();
 
-const ratio = night.ms / count;
+const ratio = night.ratio;
 const machine = `${cpus()[0]?.model ?? "cpu"}, ${availableParallelism()} CPUs, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${loadavg()[0].toFixed(2)}`;
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const n = (x: number) => x.toLocaleString("en");
@@ -122,13 +130,12 @@ console.log(
 console.log(
   `close of ${d1} (first): ${s(first.ms)}, ${n(first.paid)} installments paid that day, summary ${JSON.stringify(first.summary.totals)}`,
 );
-console.log(
-  `close of ${night.summary.toDate} (timed): ${s(night.ms)}, ${n(night.paid)} paid that day, summary ${JSON.stringify(night.summary.totals)}`,
-);
-console.log(
-  `select count(*) from installments: ${count.toFixed(0)} ms (after the catch-up: ${countAfter.toFixed(0)} ms)`,
-);
-console.log(`ratio ${ratio.toFixed(2)}× (target ≤ 3×)`);
+for (const x of nights)
+  console.log(
+    `close of ${x.summary.toDate} (timed): ${s(x.ms)}, ${n(x.paid)} paid that day, count(*) ${x.count.toFixed(0)} ms, ratio ${x.ratio.toFixed(2)}×, load ${x.load.toFixed(2)}, summary ${JSON.stringify(x.summary.totals)}`,
+  );
+console.log(`select count(*) from installments after the catch-up: ${countAfter.toFixed(0)} ms`);
+console.log(`median night ${night.summary.toDate}: ${s(night.ms)}, ratio ${ratio.toFixed(2)}× (target ≤ 3×)`);
 console.log(
   `catch-up of ${catchUpDates.length} missed dates (${catchUpDates[0]} … ${catchUpDates[2]}) in one run: ${s(catchUp.ms)}, ${(catchUp.ms / count).toFixed(2)}× count(*)`,
 );
@@ -137,18 +144,17 @@ console.log(`sub-ledger = GL after the nights: ${check.ok ? "yes" : JSON.stringi
 if (values.write) {
   const file = "docs/benchmarks.md";
   const text = readFileSync(file, "utf8");
-  const row = `| ${engine} | ${n(LOANS)} | ${n(book.active)} | ${n(book.installments)} | ${s(gen.ms)} | ${s(night.ms)} | ${count.toFixed(0)} ms | **${ratio.toFixed(2)}×** | ${s(catchUp.ms)} | ${loadavg()[0].toFixed(1)} |`;
+  const row = `| ${engine} | ${n(LOANS)} | ${n(book.active)} | ${n(book.installments)} | ${s(gen.ms)} | ${s(night.ms)} | ${count.toFixed(0)} ms | **${ratio.toFixed(2)}×** | ${s(catchUp.ms)} | ${night.load.toFixed(1)} |`;
   const key = `| ${engine} | ${n(LOANS)} |`;
   const lines = text.split("\n");
-  const at = lines.findIndex((l) => l.startsWith(key));
-  if (at >= 0) lines[at] = row;
-  else {
-    const header = lines.findIndex((l) => l.startsWith("| engine | loans | active |"));
-    if (header < 0) throw new Error(`no Daily batch table in ${file}`);
-    let end = header + 2;
-    while (lines[end]?.startsWith("|")) end++;
-    lines.splice(end, 0, row);
-  }
+  const header = lines.findIndex((l) => l.startsWith("| engine | loans | active |"));
+  if (header < 0) throw new Error(`no Daily batch table in ${file}`);
+  let end = header + 2;
+  while (lines[end]?.startsWith("|")) end++;
+  // Only this table's rows: other tables of the file start with the same engine and a 1,000,000 too.
+  const at = lines.slice(header, end).findIndex((l) => l.startsWith(key));
+  if (at >= 0) lines[header + at] = row;
+  else lines.splice(end, 0, row);
   writeFileSync(file, lines.join("\n"));
   console.log(`wrote the ${n(LOANS)}-loan row of ${file}`);
 }

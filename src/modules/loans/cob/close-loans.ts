@@ -65,10 +65,15 @@ export const emptyCloseResult = (): CloseResult => ({ loans: 0, recognised: 0, r
 
 /** Whether the window has loans closed on their own (usually none: new loans join the company's close). */
 async function hasIndividuals(tx: Tx, w: CloseWindow): Promise<boolean> {
-  const [row] = rowsOf<{ found: boolean }>(
-    await tx.execute(sql`select exists (select 1 from loans l where ${individualsSql(w)}) as found`),
+  // Ordered by the partial index's key, so that the planner walks loans_individual_close_idx: as an
+  // EXISTS it expected thousands of matches (closed loans have a closed date too) and scanned every loan
+  // to find none — 0.1 s at 200,000 loans for the stragglers' check of the whole book.
+  const rows = rowsOf<{ found: number }>(
+    await tx.execute(
+      sql`select 1 as found from loans l where ${individualsSql(w)} order by l.last_closed_date limit 1`,
+    ),
   );
-  return row.found;
+  return rows.length > 0;
 }
 
 async function closeWindow(
