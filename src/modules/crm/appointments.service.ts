@@ -8,7 +8,7 @@ import type { Db, Queryable } from "../../platform/db.ts";
 import { conflict, DomainError, forbidden, invalid, notFound } from "../../platform/errors.ts";
 import { users } from "../identity/identity.schema.ts";
 import { leads } from "./crm.schema.ts";
-import { type AppointmentStatus, appointments } from "./crm-engagement.schema.ts";
+import { type AppointmentStatus, appointmentReminders, appointments } from "./crm-engagement.schema.ts";
 import { addDays, chinaDayOf, chinaDayStart } from "./domain/kpi-periods.ts";
 import { crmToday } from "./kpi-data.ts";
 
@@ -45,9 +45,11 @@ function selectAppointments(db: Queryable) {
       note: appointments.note,
       outcome: appointments.outcome,
       closedAt: appointments.closedAt,
+      reminderStatus: appointmentReminders.status,
     })
     .from(appointments)
     .innerJoin(leads, eq(leads.id, appointments.leadId))
+    .leftJoin(appointmentReminders, eq(appointmentReminders.appointmentId, appointments.id))
     .leftJoin(owner, eq(owner.id, appointments.ownerId))
     .leftJoin(colleague, eq(colleague.id, appointments.withUserId));
 }
@@ -150,6 +152,15 @@ async function loadForChange(db: Queryable, ctx: RequestContext, id: string) {
 }
 
 /** Done or no-show once its day has come; cancelled at any time before. */
+/** A reminder not yet sent no longer says the right thing once the appointment moves or is called off. */
+async function withdrawPendingReminder(tx: Queryable, appointmentId: string) {
+  await tx
+    .delete(appointmentReminders)
+    .where(
+      and(eq(appointmentReminders.appointmentId, appointmentId), eq(appointmentReminders.status, "pending")),
+    );
+}
+
 export async function setAppointmentStatus(
   db: Db,
   ctx: RequestContext,
@@ -175,6 +186,7 @@ export async function setAppointmentStatus(
       })
       .where(eq(appointments.id, id))
       .returning();
+    if (input.status === "cancelled") await withdrawPendingReminder(tx, id);
     await recordAudit(tx, ctx, {
       action: `crm.appointment-${input.status}`,
       entityType: "crm-appointment",
@@ -206,6 +218,7 @@ export async function rescheduleAppointment(
       .set({ startsAt, place: input.place ?? row.place, note: input.note ?? row.note, updatedAt: new Date() })
       .where(eq(appointments.id, id))
       .returning();
+    await withdrawPendingReminder(tx, id);
     await recordAudit(tx, ctx, {
       action: "crm.appointment-rescheduled",
       entityType: "crm-appointment",

@@ -4,13 +4,20 @@
 // last three months and this one, a running PK and two settled ones with winners, and the daily
 // reports of the last week. Anchored on today in China like the leads and calls it follows; works
 // without them too (then only feedback, plans, PKs and reports).
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit.ts";
 import { systemContext } from "../../platform/auth/actor.ts";
 import type { Db } from "../../platform/db.ts";
 import type { DemoSeeder } from "../../platform/seed.ts";
 import { loanGroupsBetween } from "../compensation/loan-performance.ts";
-import { appointments, feedback, pkContests, teamTargets } from "./crm-engagement.schema.ts";
+import { queueAppointmentReminders } from "./appointment-reminders.ts";
+import {
+  appointmentReminders,
+  appointments,
+  feedback,
+  pkContests,
+  teamTargets,
+} from "./crm-engagement.schema.ts";
 import { generateDailyReport } from "./daily-report.service.ts";
 import { OrgTimeline } from "./domain/kpi-org.ts";
 import {
@@ -310,6 +317,16 @@ export async function seedEngagementDemo(db: Db): Promise<void> {
     followUps: await db.transaction(async (tx) => (await syncAllFollowUps(tx, today)).opened),
   };
   await finalizeEndedContests(db, ctx, today);
+  // Reminders as the end of day leaves them: yesterday's (for today) handed to the SMS sender, today's
+  // (for tomorrow) queued.
+  await db.transaction(async (tx) => {
+    await queueAppointmentReminders(tx, ctx, addDays(today, -1));
+    await tx
+      .update(appointmentReminders)
+      .set({ status: "sent" })
+      .where(eq(appointmentReminders.queuedOn, addDays(today, -1)));
+    await queueAppointmentReminders(tx, ctx, today);
+  });
   await db.transaction(async (tx) =>
     recordAudit(tx, ctx, { action: "crm.engagement-demo-seeded", entityType: "system", after: counts }),
   );

@@ -89,6 +89,32 @@ export const appointments = pgTable(
   ],
 );
 
+export type ReminderStatus = "pending" | "sent" | "failed" | "cancelled";
+
+// The text message reminding a customer of tomorrow's appointment, queued by the end of day for a
+// sender (SMS gateway) to deliver; one per appointment, so a rerun of the date queues nothing twice.
+// The number is not copied here: the sender reads it from the lead, where it stays sealed.
+export const appointmentReminders = pgTable(
+  "crm_appointment_reminders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    appointmentId: uuid("appointment_id")
+      .notNull()
+      .references(() => appointments.id),
+    leadId: uuid("lead_id").notNull(),
+    channel: text("channel").notNull().default("sms"),
+    body: text("body").notNull(),
+    /** The business date whose end of day queued it (the day before the appointment). */
+    queuedOn: date("queued_on", { mode: "string" }).notNull(),
+    status: text("status").$type<ReminderStatus>().notNull().default("pending"),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("crm_appointment_reminders_once_uq").on(t.appointmentId),
+    index("crm_appointment_reminders_status_idx").on(t.status, t.queuedOn),
+  ],
+);
+
 export type FeedbackKind = "feedback" | "complaint";
 export type FeedbackStatus = "open" | "in-progress" | "resolved" | "closed";
 

@@ -97,4 +97,15 @@ export const CRM_ENGAGEMENT_SETTINGS = {
     zh: "电销日报生成时间(北京时间)",
     en: "Time the sales daily report is produced (China time)",
   }),
+  // The text message the end of day queues for each of tomorrow's appointments; {name} {date} {time}
+  // {place} are filled in. An empty text turns the reminders off.
+  "crm.appointment-reminder-template": def({
+    default: "【小贷通】{name}您好,提醒您 {date} {time} 在{place}的约见。如需改期,请联系您的客户经理。",
+    schema: z
+      .string()
+      .max(300)
+      .refine((text) => text === "" || /\{(date|time)\}/.test(text), "must name the {date} or {time}"),
+    zh: "约见提醒短信模板(前一日日终发送;{name}{date}{time}{place};留空则不发送)",
+    en: "Appointment reminder text, queued the day before ({name} {date} {time} {place}; empty turns it off)",
+  }),
 };

@@ -95,6 +95,8 @@ export type Appointment = {
   madeOn: string;
   note: string | null;
   outcome: string | null;
+  /** The text message the end of day queued the day before, if any. */
+  reminderStatus: "pending" | "sent" | "failed" | "cancelled" | null;
   day: string;
 };
 

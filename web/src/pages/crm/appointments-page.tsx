@@ -206,7 +206,18 @@ function AppointmentItem({ appointment: a }: { appointment: Appointment }) {
           </Space>
         ) : null}
       </div>
-      <Tag>{t(`crmKpi.appointments.status.${a.status}`)}</Tag>
+      <Space direction="vertical" size={4} align="end">
+        <Tag>{t(`crmKpi.appointments.status.${a.status}`)}</Tag>
+        {a.reminderStatus ? (
+          <Tag
+            color={
+              a.reminderStatus === "failed" ? "error" : a.reminderStatus === "sent" ? "success" : "processing"
+            }
+          >
+            {t(`crmKpi.appointments.reminder.${a.reminderStatus}`)}
+          </Tag>
+        ) : null}
+      </Space>
       <Modal
         open={ending !== null}
         title={ending ? `${t(`crmKpi.appointments.status.${ending}`)} · ${a.leadName}` : ""}

@@ -230,6 +230,12 @@ export const crmKpiEnUS: DeepStrings<typeof crmKpiZhCN> = {
       noShow: "No-show",
       cancel: "Cancel",
       cancelConfirm: "Cancel this appointment?",
+      reminder: {
+        pending: "Reminder text queued",
+        sent: "Reminder text sent",
+        failed: "Reminder text failed",
+        cancelled: "Reminder withdrawn",
+      },
       reschedule: "Move",
       updated: "Appointment updated",
       dayList: "Appointments on {{date}}",

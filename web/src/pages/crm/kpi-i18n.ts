@@ -221,6 +221,12 @@ export const crmKpiZhCN = {
       noShow: "未到访",
       cancel: "取消约见",
       cancelConfirm: "取消这次约见？",
+      reminder: {
+        pending: "提醒短信待发送",
+        sent: "提醒短信已发送",
+        failed: "提醒短信发送失败",
+        cancelled: "提醒已取消",
+      },
       reschedule: "改期",
       updated: "约见已更新",
       dayList: "{{date}} 的约见",
