@@ -72,10 +72,10 @@ export default async function journey({ base, browser }) {
           /\/api\/v1\/loans\/[^/]+\/repayments$/.test(new URL(r.url()).pathname),
         { timeout: 60_000 },
       );
-      // Two quick clicks: one payment (disabled while pending, one Idempotency-Key per form).
-      const submit = page.getByTestId("repayment-submit");
-      await submit.click();
-      await submit.click({ timeout: 500 }).catch(() => {});
+      // A double click: one payment (disabled while pending, one Idempotency-Key per form). Both clicks
+      // land before the answer; a second click sent later could hit the "done" button that takes the
+      // submit button's place once the answer is shown, and close the drawer.
+      await page.getByTestId("repayment-submit").dblclick();
       const response = await answered;
       assert(response.status() === 201, `repayment answered ${response.status()}: ${await response.text()}`);
       await page.getByTestId("repayment-result").waitFor();
