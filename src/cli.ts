@@ -6,7 +6,8 @@ import { type ParseArgsConfig, parseArgs } from "node:util";
 class UsageError extends Error {}
 
 const USAGE = `Usage: microcredit <command>
-  serve                       run the server (what npm start runs after building the web console)
+  serve [--workers N]         run the server (what npm start runs after building the web console);
+                              N processes on one port with DATABASE_URL (default WEB_CONCURRENCY or 1)
   start                       build the web console if needed, then serve
   migrate                     apply database migrations
   seed --demo                 load the demo company
@@ -48,14 +49,25 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "serve":
     case "start": {
-      flags(rest, {});
+      const values = flags(rest, { workers: { type: "string" } });
       const { loadConfig } = await import("./platform/config.ts");
-      if (command === "start") {
+      const { workerCount, serveWorkers } = await import("./cluster.ts");
+      const cluster = (await import("node:cluster")).default;
+      let workers: number;
+      try {
+        workers = workerCount(values.workers);
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+      const config = loadConfig();
+      if (workers > 1 && !config.databaseUrl)
+        throw new UsageError("--workers above 1 needs DATABASE_URL (PGlite is one process)");
+      if (command === "start" && cluster.isPrimary) {
         const { ensureWebBuilt } = await import("./platform/web-build.ts");
         await ensureWebBuilt(io.stdout);
       }
       const { serve } = await import("./server.ts");
-      const stop = await serve(loadConfig());
+      const stop = workers > 1 ? await serveWorkers(config, workers) : await serve(config);
       const shutdown = async () => {
         await stop();
         process.exit(0);

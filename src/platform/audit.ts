@@ -1,13 +1,14 @@
 // Every mutation writes its audit record inside its own transaction. Records form a hash chain:
 // a transaction-scoped advisory lock serialises appends, so ids are gap-free and each row links to
-// the one before it. Services write the audit row last, which keeps that lock short.
+// the one before it. Services write the audit row last, which keeps that lock short; the append is one
+// statement (the audit_append function), so the lock waits for no round trip but the commit.
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import { auditLog } from "../modules/audit/audit.schema.ts";
 import type { RequestContext } from "./auth/actor.ts";
 import type { Queryable, Tx } from "./db.ts";
 
-const AUDIT_LOCK_ID = 73_550_001;
+// The chain's lock (pg_advisory_xact_lock(73550001)) is taken in audit_append.
 export const GENESIS_HASH = "0".repeat(64);
 
 export type AuditEntry = {
@@ -32,9 +33,15 @@ type ChainedFields = {
   ip: string | null;
 };
 
+// Where recordAudit's id goes in the hashed text: JSON escapes every control character, so a raw NUL
+// occurs nowhere else in it.
+const ID_SLOT = Symbol("audit id");
+const ID_MARK = "\u0000";
+
 /** JSON with sorted keys, so the hash does not depend on how jsonb reorders an object. */
 export function canonicalJson(value: unknown): string {
   if (value === undefined || value === null) return "null";
+  if (value === ID_SLOT) return ID_MARK;
   if (value instanceof Date) return JSON.stringify(value.toISOString());
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (typeof value === "object") {
@@ -61,27 +68,31 @@ function normalise(value: unknown): unknown {
 }
 
 export async function recordAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_ID})`);
-  const [last] = await tx
-    .select({ id: auditLog.id, hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(desc(auditLog.id))
-    .limit(1);
-  const fields: ChainedFields = {
-    id: (last?.id ?? 0) + 1,
-    at: new Date(),
+  const at = new Date();
+  const before = normalise(entry.before);
+  const after = normalise(entry.after);
+  // The text chainHash hashes, split around the id the database assigns: sha256 in SQL over the same
+  // bytes gives the same hash (verifyAuditChain checks it in TypeScript).
+  const [head, tail] = canonicalJson({
+    id: ID_SLOT,
+    at: at.toISOString(),
     actorId: ctx.actor.userId,
     actorName: ctx.actor.username,
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,
-    before: normalise(entry.before),
-    after: normalise(entry.after),
+    before,
+    after,
     requestId: ctx.requestId,
     ip: ctx.ip,
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx.insert(auditLog).values({ ...fields, prevHash, hash: chainHash(prevHash, fields) });
+  }).split(ID_MARK);
+  const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
+  // Lock, last record and insert in one round trip (migrations/0021_audit_append.sql): the lock is held
+  // until commit, so the fewer round trips behind it, the more payments a second.
+  await tx.execute(sql`select audit_append(${at.toISOString()}::timestamptz, ${ctx.actor.userId}::uuid,
+    ${ctx.actor.username}::text, ${entry.action}::text, ${entry.entityType}::text, ${entry.entityId ?? null}::text,
+    ${json(before)}::jsonb, ${json(after)}::jsonb, ${ctx.requestId}::text, ${ctx.ip}::text, ${head}::text,
+    ${tail}::text)`);
 }
 
 export type ChainReport =

@@ -39,14 +39,10 @@ export async function deleteOtherSessions(
   await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keep)));
 }
 
-export async function loadActorForUser(db: Queryable, userId: string): Promise<Actor | null> {
-  const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user || user.status !== "active") return null;
-  const assigned = await db
-    .select({ key: roles.key, permissions: roles.permissions, scope: roles.dataScope })
-    .from(userRoles)
-    .innerJoin(roles, eq(roles.key, userRoles.roleKey))
-    .where(eq(userRoles.userId, userId));
+type AssignedRole = { key: string; permissions: string[]; scope: string };
+type ActiveUser = { id: string; username: string; displayName: string };
+
+function actorOf(user: ActiveUser, assigned: readonly AssignedRole[]): Actor {
   const permissions = new Set<Permission>();
   for (const role of assigned) for (const p of role.permissions) if (isPermission(p)) permissions.add(p);
   return {
@@ -59,6 +55,17 @@ export async function loadActorForUser(db: Queryable, userId: string): Promise<A
   };
 }
 
+export async function loadActorForUser(db: Queryable, userId: string): Promise<Actor | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user || user.status !== "active") return null;
+  const assigned = await db
+    .select({ key: roles.key, permissions: roles.permissions, scope: roles.dataScope })
+    .from(userRoles)
+    .innerJoin(roles, eq(roles.key, userRoles.roleKey))
+    .where(eq(userRoles.userId, userId));
+  return actorOf(user, assigned);
+}
+
 export type SessionLookup = { kind: "none" } | { kind: "expired" } | { kind: "active"; actor: Actor };
 
 export async function resolveSession(
@@ -67,20 +74,35 @@ export async function resolveSession(
   idleMinutes: number,
 ): Promise<SessionLookup> {
   const id = hashToken(token);
-  const [session] = await db.select().from(sessions).where(eq(sessions.id, id));
-  if (!session) return { kind: "none" };
+  // Every request signs in: the session, its user and the user's roles in one statement (a row per role).
+  const found = await db
+    .select({
+      lastSeenAt: sessions.lastSeenAt,
+      user: { id: users.id, username: users.username, displayName: users.displayName, status: users.status },
+      role: { key: roles.key, permissions: roles.permissions, scope: roles.dataScope },
+    })
+    .from(sessions)
+    .leftJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(userRoles, eq(userRoles.userId, users.id))
+    .leftJoin(roles, eq(roles.key, userRoles.roleKey))
+    .where(eq(sessions.id, id));
+  if (found.length === 0) return { kind: "none" };
+  const [{ lastSeenAt, user }] = found;
   const now = Date.now();
-  if (now - session.lastSeenAt.getTime() > idleMinutes * 60_000) {
+  if (now - lastSeenAt.getTime() > idleMinutes * 60_000) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return { kind: "expired" };
   }
-  const actor = await loadActorForUser(db, session.userId);
-  if (!actor) {
+  if (user?.status !== "active") {
     await db.delete(sessions).where(eq(sessions.id, id));
     return { kind: "none" };
   }
+  const actor = actorOf(
+    user,
+    found.flatMap((r) => (r.role ? [r.role] : [])),
+  );
   // Sliding idle timeout without a write on every request.
-  if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
+  if (now - lastSeenAt.getTime() > TOUCH_EVERY_MS)
     await db
       .update(sessions)
       .set({ lastSeenAt: new Date(now) })

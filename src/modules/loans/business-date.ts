@@ -5,7 +5,7 @@ import type { RequestContext } from "../../platform/auth/actor.ts";
 import { todayInChina } from "../../platform/clock.ts";
 import type { Queryable, Tx } from "../../platform/db.ts";
 import { settings } from "../settings/settings.schema.ts";
-import { getSetting } from "../settings/settings.service.ts";
+import { getSetting, settingsWritten } from "../settings/settings.service.ts";
 import { addDays, formatDate, parseDate } from "./domain/due-dates.ts";
 
 const LATEST = "9999-12-31";
@@ -23,6 +23,7 @@ export async function advanceBusinessDate(tx: Tx, ctx: RequestContext, date: str
     note: "close of business",
     createdBy: ctx.actor.userId,
   });
+  settingsWritten();
 }
 
 export function shiftDate(date: string, days: number): string {

@@ -101,11 +101,15 @@ export async function openActiveLoan(
   return { loan, rows: await loadInstallments(tx, loanId), businessDate };
 }
 
-/** Adds (sign 1) or takes back (sign −1) allocated amounts on the installments; stamps paid-off dates. */
+/**
+ * Adds (sign 1) or takes back (sign −1) allocated amounts on the installments; stamps paid-off dates.
+ * Returns the rows it changed, as stored.
+ */
 export async function applyToInstallments(
   tx: Tx,
   options: { loanId: string; lines: readonly AllocationLine[]; sign: 1 | -1; date: string },
-): Promise<void> {
+): Promise<InstallmentRow[]> {
+  const changed: InstallmentRow[] = [];
   for (const line of options.lines) {
     if (line.total === 0) continue;
     const s = options.sign;
@@ -134,7 +138,9 @@ export async function applyToInstallments(
       row.interestPaid < 0
     )
       throw new DomainError({ code: "allocation-mismatch", status: 500 });
+    changed.push(row);
   }
+  return changed;
 }
 
 /** The ledger side of an allocation: receivables where the batch has recognised them, income where not. */
@@ -179,10 +185,18 @@ export function componentTotals(lines: readonly AllocationLine[]): Record<Compon
 export async function settleLoanState(
   tx: Tx,
   ctx: RequestContext,
-  options: { loan: LoanRow; principalDelta: number; creditDelta: number; businessDate: string; date: string },
+  options: {
+    loan: LoanRow;
+    principalDelta: number;
+    creditDelta: number;
+    businessDate: string;
+    date: string;
+    /** The installments as they now are, when the caller knows them exactly (saves reading them again). */
+    rows?: readonly InstallmentRow[];
+  },
 ): Promise<{ status: LoanRow["status"]; dpd: number }> {
   const { loan, businessDate } = options;
-  const rows = await loadInstallments(tx, loan.id);
+  const rows = options.rows ?? (await loadInstallments(tx, loan.id));
   const owed = rows.reduce((s, r) => s + totalOf(unpaidOf(r)), 0);
   const oldest = rows.find((r) => r.dueDate <= businessDate && totalOf(unpaidOf(r)) > 0)?.dueDate ?? null;
   const dpd = owed === 0 ? 0 : daysPastDue({ businessDate, oldestUnpaidDueDate: oldest });

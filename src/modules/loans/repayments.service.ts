@@ -158,7 +158,12 @@ export async function applyRepayment(
     adjustments: plan.adjustments,
     direction: "apply",
   });
-  await applyToInstallments(tx, { loanId, lines: plan.lines, sign: 1, date: input.date });
+  const changed = await applyToInstallments(tx, { loanId, lines: plan.lines, sign: 1, date: input.date });
+  // After the catch-up the stored rows are exact (loan-state.ts), so the schedule as it now is is the
+  // rows read plus the ones just changed — unless a settlement rewrote dues, then it is read again.
+  const rowsAfter = plan.adjustments.length
+    ? undefined
+    : rows.map((r) => changed.find((c) => c.period === r.period) ?? r);
   const totals = componentTotals(plan.lines);
   const cash = CHANNEL_ACCOUNT[input.channel];
   const journalId = await postJournal(tx, ctx, {
@@ -199,6 +204,7 @@ export async function applyRepayment(
     creditDelta: plan.credit,
     businessDate,
     date: input.date,
+    rows: rowsAfter,
   });
   const allocation = allocationView(plan.lines, plan.credit, {
     settlement: plan.settlement !== null,

@@ -9,7 +9,13 @@ import type { Db, Queryable } from "../../platform/db.ts";
 import { conflict, DomainError, invalid, notFound } from "../../platform/errors.ts";
 import { isRealDate } from "../../platform/http/schemas.ts";
 import { settingProposals, settings } from "./settings.schema.ts";
-import { getSetting, isSettingKey, SETTING_DEFAULTS, type SettingKey } from "./settings.service.ts";
+import {
+  getSetting,
+  isSettingKey,
+  SETTING_DEFAULTS,
+  type SettingKey,
+  settingsWritten,
+} from "./settings.service.ts";
 
 // Moved only by the daily batch, never by hand.
 const NOT_PROPOSABLE: ReadonlySet<string> = new Set(["business-date"]);
@@ -117,6 +123,7 @@ export async function decideProposal(
         note: proposal.note,
         createdBy: proposal.proposedBy,
       });
+      settingsWritten();
       await recordAudit(tx, ctx, {
         action: "setting.changed",
         entityType: "setting",

@@ -1,6 +1,7 @@
 // Business parameters with effective dates (DOMAIN.md: "must be configurable"). The value in force on
 // a date is the row with the latest effective_from not after it; with no such row, the default below.
 import { and, desc, eq, lte } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { recordAudit } from "../../platform/audit.ts";
 import { type RequestContext, requirePermission } from "../../platform/auth/actor.ts";
@@ -274,7 +275,39 @@ export function isSettingKey(key: string): key is SettingKey {
   return key in SETTING_DEFAULTS;
 }
 
-export async function getSetting<K extends SettingKey>(
+// Inside a transaction each (key, date) is read once: a payment asks for the business date and the
+// servicing settings several times, and one transaction should see one value anyway. A settings write
+// in this process (settingsWritten) starts every transaction's memo afresh.
+let generation = 0;
+const memos = new WeakMap<object, { generation: number; values: Map<string, Promise<unknown>> }>();
+
+/** Called after inserting a settings row inside a transaction, so later reads in it see the row. */
+export function settingsWritten(): void {
+  generation++;
+}
+
+export function getSetting<K extends SettingKey>(
+  db: Queryable,
+  key: K,
+  asOfDate: string,
+): Promise<SettingValue<K>> {
+  if (!(db instanceof PgTransaction)) return readSetting(db, key, asOfDate);
+  let memo = memos.get(db);
+  if (!memo || memo.generation !== generation) {
+    memo = { generation, values: new Map() };
+    memos.set(db, memo);
+  }
+  const id = `${key}|${asOfDate}`;
+  const known = memo.values.get(id);
+  if (known) return known as Promise<SettingValue<K>>;
+  const read = readSetting(db, key, asOfDate);
+  memo.values.set(id, read);
+  const values = memo.values;
+  read.catch(() => values.delete(id));
+  return read;
+}
+
+async function readSetting<K extends SettingKey>(
   db: Queryable,
   key: K,
   asOfDate: string,
@@ -309,6 +342,7 @@ export async function setSetting<K extends SettingKey>(
         createdBy: ctx.actor.userId,
       })
       .returning({ id: settings.id });
+    settingsWritten();
     await recordAudit(tx, ctx, {
       action: "setting.changed",
       entityType: "setting",

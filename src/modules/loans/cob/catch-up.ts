@@ -8,7 +8,7 @@
 //      counted as recognised get their recognised_date, and loans.dpd its value on the date. After
 //      this the stored rows are exact, so the event may change the unpaid principal the derived
 //      penalty is computed from.
-import { eq, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import type { RequestContext } from "../../../platform/auth/actor.ts";
 import type { Tx } from "../../../platform/db.ts";
 import { closeCollections } from "../../collections/cob-step.ts";
@@ -33,13 +33,13 @@ export async function closeOneLoan(tx: Tx, ctx: RequestContext, loanId: string, 
   await closeCollections(tx, { date, scope: { loanId } });
 }
 
-/** Writes the derived penalty and recognition of one loan; returns the penalty posted (分). */
+/** Writes the derived penalty and recognition of one loan; returns the penalty posted (分) and the loan as it now is. */
 export async function materialiseLoan(
   tx: Tx,
   ctx: RequestContext,
   loan: LoanRow,
   businessDate: string,
-): Promise<number> {
+): Promise<{ penalty: number; loan: LoanRow }> {
   const bd = sql`${businessDate}::date`;
   const asOf = asOfSql(bd);
   const [accrued] = rowsOf<{ amount: string; as_of: string }>(
@@ -60,11 +60,20 @@ export async function materialiseLoan(
     update installments i set recognised_date = i.due_date from loans l
     where l.id = ${loan.id}::uuid and i.loan_id = l.id and i.recognised_date is null
       and i.due_date <= ${closedThroughSql(bd)}`);
-  // The stored DPD is only written when a threshold is crossed; an event reads it exact.
-  const dpd = currentDpdSql(bd);
-  await tx.execute(sql`
-    update loans l set accrued_through = ${asOf}, dpd = ${dpd}
-    where l.id = ${loan.id}::uuid and (l.accrued_through is distinct from ${asOf} or l.dpd <> ${dpd})`);
+  // The stored DPD is only written when a threshold is crossed; an event reads it exact. The row comes
+  // back from the update itself (when it changed), so the caller need not read the loan again.
+  const [updated] = await tx
+    .update(loans)
+    .set({ accruedThrough: sql`x.as_of`, dpd: sql`x.dpd` })
+    .from(sql`(select l.id, ${asOf} as as_of, ${currentDpdSql(bd)} as dpd from loans l
+      where l.id = ${loan.id}::uuid) x`)
+    .where(
+      and(
+        eq(loans.id, sql`x.id`),
+        sql`(${loans.accruedThrough} is distinct from x.as_of or ${loans.dpd} <> x.dpd)`,
+      ),
+    )
+    .returning(getTableColumns(loans));
   const amount = Number(accrued.amount);
   if (amount > 0)
     await postJournal(tx, ctx, {
@@ -78,7 +87,7 @@ export async function materialiseLoan(
         { account: "6012", credit: amount },
       ],
     });
-  return amount;
+  return { penalty: amount, loan: updated ?? loan };
 }
 
 /**
@@ -97,7 +106,5 @@ export async function catchUpLoan(
     await closeOneLoan(tx, ctx, loan.id, businessDate);
     [current] = await tx.select().from(loans).where(eq(loans.id, loan.id));
   }
-  await materialiseLoan(tx, ctx, current, businessDate);
-  const [fresh] = await tx.select().from(loans).where(eq(loans.id, loan.id));
-  return fresh;
+  return (await materialiseLoan(tx, ctx, current, businessDate)).loan;
 }
