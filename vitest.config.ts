@@ -18,6 +18,8 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["src/**/*.routes.test.ts", "src/**/*.int.test.ts"],
+          // One migrated and seeded database per run, copied by every file (database-template.ts).
+          globalSetup: ["src/platform/testing/database-template.ts"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 240_000,

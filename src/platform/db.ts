@@ -18,6 +18,8 @@ export type DbHandle = {
   db: Db;
   kind: "pglite" | "postgres";
   close: () => Promise<void>;
+  /** PGlite only: see dumpPgliteImage. */
+  dumpImage?: () => Promise<Blob>;
 };
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../migrations");
@@ -25,9 +27,11 @@ export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.met
 export async function openDatabase(options: {
   databaseUrl: string | null;
   dataDir: string | null;
+  /** PGlite only: start from this data directory image (a dumpPgliteImage result) instead of an empty one. */
+  pgliteImage?: Blob;
 }): Promise<DbHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.pgliteImage);
 }
 
 async function openPostgres(url: string): Promise<DbHandle> {
@@ -55,7 +59,13 @@ async function openPostgres(url: string): Promise<DbHandle> {
   };
 }
 
-async function openPglite(dataDir: string | null): Promise<DbHandle> {
+/** The whole PGlite data directory as a tarball; openDatabase({ pgliteImage }) starts a copy from it. */
+export async function dumpPgliteImage(handle: DbHandle): Promise<Blob> {
+  if (!handle.dumpImage) throw new Error("only an embedded (PGlite) database has an image");
+  return handle.dumpImage();
+}
+
+async function openPglite(dataDir: string | null, image?: Blob): Promise<DbHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   let client: InstanceType<typeof PGlite>;
@@ -64,10 +74,10 @@ async function openPglite(dataDir: string | null): Promise<DbHandle> {
     mkdirSync(dir, { recursive: true });
     client = await PGlite.create(dir);
   } else {
-    client = await PGlite.create();
+    client = await PGlite.create(image ? { loadDataDir: image } : {});
   }
   const db = drizzle(client, { schema }) as unknown as Db;
-  return { db, kind: "pglite", close: () => client.close() };
+  return { db, kind: "pglite", close: () => client.close(), dumpImage: () => client.dumpDataDir("none") };
 }
 
 export async function migrateDatabase(handle: DbHandle): Promise<void> {

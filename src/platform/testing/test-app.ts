@@ -1,12 +1,16 @@
 // Integration-test harness: a fresh database per test file with every migration applied, the demo
 // company loaded, and the real HTTP app driven through app.inject(). With TEST_DB=pg it creates a
 // throw-away database on the PostgreSQL named by TEST_DATABASE_URL instead of an in-memory PGlite.
+// The migrated and seeded state is prepared once per run (database-template.ts) and copied per file.
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import { inject } from "vitest";
 import { type AppConfig, testConfig } from "../config.ts";
 import { type DbHandle, migrateDatabase, openDatabase } from "../db.ts";
 import { buildApp } from "../http/app.ts";
 import { DEMO_PASSWORD, seedDemoCompany } from "../seed.ts";
+import { waitForNoConnections } from "./database-template.ts";
 
 export type TestApp = {
   app: FastifyInstance;
@@ -26,10 +30,26 @@ export type TestClient = {
   cookies: Record<string, string>;
 };
 
-async function openTestDatabase(): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
+type TestDatabase = { handle: DbHandle; drop: () => Promise<void>; prepared: boolean };
+
+/** The run's prepared database (migrated, demo essentials), when the global setup made one. */
+function preparedTemplate() {
+  try {
+    return inject("databaseTemplate") ?? null;
+  } catch {
+    return null; // run outside vitest's integration project: build from scratch
+  }
+}
+
+let pgliteImage: Blob | undefined;
+
+async function openTestDatabase(fromTemplate: boolean): Promise<TestDatabase> {
+  const template = fromTemplate ? preparedTemplate() : null;
   if (process.env.TEST_DB !== "pg") {
-    const handle = await openDatabase({ databaseUrl: null, dataDir: null });
-    return { handle, drop: async () => undefined };
+    if (template?.kind === "pglite") pgliteImage ??= new Blob([readFileSync(template.file)]);
+    const image = template?.kind === "pglite" ? pgliteImage : undefined;
+    const handle = await openDatabase({ databaseUrl: null, dataDir: null, pgliteImage: image });
+    return { handle, drop: async () => undefined, prepared: image !== undefined };
   }
   const base = process.env.TEST_DATABASE_URL;
   if (!base)
@@ -38,25 +58,20 @@ async function openTestDatabase(): Promise<{ handle: DbHandle; drop: () => Promi
   const name = `mc_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  const copy = template?.kind === "postgres" ? template.name : null;
+  await admin.query(copy ? `create database ${name} template ${copy}` : `create database ${name}`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ databaseUrl: url.toString(), dataDir: null });
   return {
     handle,
+    prepared: copy !== null,
     drop: async () => {
       const again = new pg.Client({ connectionString: base });
       await again.connect();
-      // pool.end() returns once it has asked each connection to close, not once the server has let
-      // them go: wait for them (briefly) so the forced drop has nothing left to cut off.
-      for (let i = 0; i < 50; i += 1) {
-        const left = await again.query("select count(*)::int as n from pg_stat_activity where datname = $1", [
-          name,
-        ]);
-        if (left.rows[0].n === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      // Wait (briefly) for the closed pool's connections, so the forced drop has nothing to cut off.
+      await waitForNoConnections(again, name);
       await again.query(`drop database if exists ${name} with (force)`);
       await again.end();
     },
@@ -67,10 +82,16 @@ export async function createTestApp(
   overrides: Partial<AppConfig> = {},
   options: { demo?: "essentials" | "full" } = {},
 ): Promise<TestApp> {
-  const { handle, drop } = await openTestDatabase();
-  await migrateDatabase(handle);
   const config = testConfig(overrides);
-  await seedDemoCompany(handle.db, { dataKey: config.dataKey, depth: options.demo ?? "essentials" });
+  const depth = options.demo ?? "essentials";
+  // The prepared database holds the essentials under the default test data key.
+  const { handle, drop, prepared } = await openTestDatabase(
+    depth === "essentials" && config.dataKey.equals(testConfig().dataKey),
+  );
+  if (!prepared) {
+    await migrateDatabase(handle);
+    await seedDemoCompany(handle.db, { dataKey: config.dataKey, depth });
+  }
   const app = await buildApp({ db: handle.db, config, dbKind: handle.kind });
   await app.ready();
 
