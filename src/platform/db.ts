@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { prepareStatementsOn } from "./prepared-statements.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -48,6 +49,7 @@ async function openPostgres(url: string): Promise<DbHandle> {
   pool.on("error", (error) => {
     if (!closing) console.error(`database connection lost (the pool reconnects): ${error.message}`);
   });
+  if (process.env.MC_PREPARED_STATEMENTS !== "off") pool.on("connect", prepareStatementsOn);
   const db = drizzle(pool, { schema }) as unknown as Db;
   return {
     db,
