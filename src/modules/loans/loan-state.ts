@@ -11,7 +11,7 @@ import { Dec, type Fen } from "../../platform/money.ts";
 import { collectionTasks } from "../collections/collections.schema.ts";
 import type { PostingLine } from "../ledger/domain/chart.ts";
 import { postJournal } from "../ledger/ledger.service.ts";
-import { getSetting } from "../settings/settings.service.ts";
+import { getSetting, prefetchSettings } from "../settings/settings.service.ts";
 import { getBusinessDate } from "./business-date.ts";
 import { asOfSql, closedThroughSql, penaltyToDateSql, recognisedSql } from "./cob/as-of.ts";
 import { catchUpLoan } from "./cob/catch-up.ts";
@@ -200,6 +200,11 @@ export async function settleLoanState(
   const owed = rows.reduce((s, r) => s + totalOf(unpaidOf(r)), 0);
   const oldest = rows.find((r) => r.dueDate <= businessDate && totalOf(unpaidOf(r)) > 0)?.dueDate ?? null;
   const dpd = owed === 0 ? 0 : daysPastDue({ businessDate, oldestUnpaidDueDate: oldest });
+  await prefetchSettings(
+    tx,
+    ["servicing.classification-thresholds", "servicing.provision-rates"],
+    businessDate,
+  );
   const thresholds = await getSetting(tx, "servicing.classification-thresholds", businessDate);
   const status = owed === 0 ? "closed" : "active";
   const classification = withFloor({

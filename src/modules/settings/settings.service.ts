@@ -1,6 +1,6 @@
 // Business parameters with effective dates (DOMAIN.md: "must be configurable"). The value in force on
 // a date is the row with the latest effective_from not after it; with no such row, the default below.
-import { and, desc, eq, lte } from "drizzle-orm";
+import { and, desc, eq, inArray, lte } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { recordAudit } from "../../platform/audit.ts";
@@ -286,23 +286,60 @@ export function settingsWritten(): void {
   generation++;
 }
 
+function memoOf(tx: object): Map<string, Promise<unknown>> {
+  let memo = memos.get(tx);
+  if (!memo || memo.generation !== generation) {
+    memo = { generation, values: new Map() };
+    memos.set(tx, memo);
+  }
+  return memo.values;
+}
+
+/**
+ * Reads several settings as of one date in one statement into the transaction's memo, for a path that
+ * will ask for each of them (a repayment's allocation order, classification thresholds and provision
+ * rates). Later getSetting calls for them in the transaction answer from the memo.
+ */
+export async function prefetchSettings(
+  tx: Queryable,
+  keys: readonly SettingKey[],
+  asOfDate: string,
+): Promise<void> {
+  if (!(tx instanceof PgTransaction)) return;
+  const values = memoOf(tx);
+  const missing = keys.filter((k) => !values.has(`${k}|${asOfDate}`));
+  if (missing.length < 2) return; // getSetting reads a single one just as well
+  // A Drizzle query runs each time it is awaited: start it once, and share the one promise.
+  const read: Promise<{ key: string; value: unknown }[]> = tx
+    .selectDistinctOn([settings.key], { key: settings.key, value: settings.value })
+    .from(settings)
+    .where(and(inArray(settings.key, missing), lte(settings.effectiveFrom, asOfDate)))
+    .orderBy(settings.key, desc(settings.effectiveFrom), desc(settings.id))
+    .execute();
+  for (const key of missing) {
+    const id = `${key}|${asOfDate}`;
+    const one = read.then((rows) => {
+      const row = rows.find((r) => r.key === key);
+      return row ? row.value : SETTING_DEFAULTS[key].default;
+    });
+    values.set(id, one);
+    one.catch(() => values.delete(id));
+  }
+  await read;
+}
+
 export function getSetting<K extends SettingKey>(
   db: Queryable,
   key: K,
   asOfDate: string,
 ): Promise<SettingValue<K>> {
   if (!(db instanceof PgTransaction)) return readSetting(db, key, asOfDate);
-  let memo = memos.get(db);
-  if (!memo || memo.generation !== generation) {
-    memo = { generation, values: new Map() };
-    memos.set(db, memo);
-  }
+  const values = memoOf(db);
   const id = `${key}|${asOfDate}`;
-  const known = memo.values.get(id);
+  const known = values.get(id);
   if (known) return known as Promise<SettingValue<K>>;
   const read = readSetting(db, key, asOfDate);
-  memo.values.set(id, read);
-  const values = memo.values;
+  values.set(id, read);
   read.catch(() => values.delete(id));
   return read;
 }
