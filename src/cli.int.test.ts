@@ -21,7 +21,17 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe("microcredit CLI", () => {
   it("exits 2 with one clear line for unknown commands and flags", () => {
-    for (const args of [["frobnicate"], ["serve", "--turbo"], ["seed"], ["users", "delete"], ["audit"]]) {
+    for (const args of [
+      ["frobnicate"],
+      ["serve", "--turbo"],
+      ["seed"],
+      ["users", "delete"],
+      ["audit"],
+      ["serve", "--workers", "0"],
+      ["serve", "--workers", "two"],
+      // PGlite is one process with its files: several workers need PostgreSQL.
+      ["serve", "--workers", "2"],
+    ]) {
       const result = run(...args);
       expect(result.status, args.join(" ")).toBe(2);
       expect(result.stderr.trim().split("\n")).toHaveLength(1);
