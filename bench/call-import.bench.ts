@@ -14,9 +14,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { importCallFile } from "../src/modules/crm/call-import.service.ts";
-import { readSheetRows } from "../src/modules/crm/import-rows.ts";
 import { systemContext } from "../src/platform/auth/actor.ts";
 import { type DbHandle, migrateDatabase, openDatabase } from "../src/platform/db.ts";
+import { readSheetRows } from "../src/platform/import-rows.ts";
 import { createPiiCipher, maskPhone } from "../src/platform/pii.ts";
 
 const { values } = parseArgs({ options: { rows: { type: "string" }, write: { type: "boolean" } } });

@@ -7,10 +7,10 @@ import { PassThrough } from "node:stream";
 import { Presets, SingleBar } from "cli-progress";
 import { systemContext } from "../../platform/auth/actor.ts";
 import type { Db } from "../../platform/db.ts";
+import { fileKindOf } from "../../platform/import-rows.ts";
 import { type Locale, messageFor } from "../../platform/messages.ts";
 import type { PiiCipher } from "../../platform/pii.ts";
 import { type CallImportResult, importCallFile } from "./call-import.service.ts";
-import { fileKindOf } from "./import-rows.ts";
 
 export type CallImportCommandIo = {
   stdout: (s: string) => void;

@@ -11,6 +11,7 @@ import { recordAudit } from "../../platform/audit.ts";
 import { type RequestContext, requirePermission } from "../../platform/auth/actor.ts";
 import type { Db, Queryable, Tx } from "../../platform/db.ts";
 import { notFound } from "../../platform/errors.ts";
+import { type FileKind, readSheetRows } from "../../platform/import-rows.ts";
 import { maskPhone, type PiiCipher } from "../../platform/pii.ts";
 import { PHONE_INDEX } from "../customers/customer-input.ts";
 import { thresholdReader } from "./calls.service.ts";
@@ -24,7 +25,6 @@ import {
 } from "./domain/call-import-row.ts";
 import { chinaDate } from "./domain/call-rules.ts";
 import { cellOf, matchColumns } from "./domain/import-columns.ts";
-import { type FileKind, readSheetRows } from "./import-rows.ts";
 
 /** Rows staged per statement; ~1.5 MB of JSON each. */
 const CHUNK_ROWS = 5_000;

@@ -2,12 +2,27 @@
 // working day (Mon–Fri) — telemarketers 80–150 calls, leaders fewer — about 40% connected, talk
 // times that make about two thirds of the connected calls effective, outcomes in realistic shares.
 // Generated in one INSERT … SELECT over generate_series (a hash of agent, day and call number stands
-// in for chance), as three monthly imports of the demo PBX, so the first start stays quick.
+// in for chance), as three monthly imports of the demo PBX, so the first start stays quick. Also the
+// standard call outcomes every call refers to.
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "../../platform/db.ts";
 import type { DemoSeeder } from "../../platform/seed.ts";
 import { getSetting } from "../settings/settings.service.ts";
+import { STANDARD_OUTCOMES } from "./call-outcomes.service.ts";
+import { callOutcomes } from "./crm.schema.ts";
+
+// The standard call outcomes: essential, because tests log calls against them.
+export const crmOutcomesDemoSeeder: DemoSeeder = {
+  name: "crm-outcomes",
+  essential: true,
+  run: async (db) => {
+    await db
+      .insert(callOutcomes)
+      .values(STANDARD_OUTCOMES.map((o) => ({ ...o, active: true })))
+      .onConflictDoNothing();
+  },
+};
 
 const DAY = 86_400_000;
 const chinaDay = (t: number) => new Date(t + 8 * 3600_000).toISOString().slice(0, 10);

@@ -9,7 +9,7 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { FastifyRequest } from "fastify";
 import { DomainError, invalid } from "../../platform/errors.ts";
-import { type FileKind, fileKindOf } from "./import-rows.ts";
+import { type FileKind, fileKindOf } from "../../platform/import-rows.ts";
 
 export type ImportUpload = {
   fileName: string;

@@ -7,6 +7,7 @@
 import { recordAudit } from "../../platform/audit.ts";
 import { type RequestContext, requirePermission } from "../../platform/auth/actor.ts";
 import { todayInChina } from "../../platform/clock.ts";
+import { bufferStream, type FileKind, readSheetRows } from "../../platform/import-rows.ts";
 import { campaignIdsByName } from "./campaigns.service.ts";
 import type { IntentLevel, LeadSource } from "./crm.schema.ts";
 import { leads } from "./crm.schema.ts";
@@ -22,7 +23,6 @@ import {
   parseWantedAmount,
 } from "./domain/lead-import-row.ts";
 import { SOURCE_NAMES, sourceRequirements } from "./domain/lead-rules.ts";
-import { bufferStream, type FileKind, readSheetRows } from "./import-rows.ts";
 import { type AgentInfo, listAgents, resolveOwners } from "./lead-assignment.service.ts";
 import { type DuplicateMatch, findDuplicatesBatch } from "./lead-duplicates.ts";
 import { addLeadEvents } from "./lead-events.ts";

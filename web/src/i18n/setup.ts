@@ -5,12 +5,22 @@ import { initReactI18next } from "react-i18next";
 import { DEFAULT_ROLES, PERMISSIONS } from "../../../src/platform/auth/permissions.ts";
 import { applicationsEnUS, applicationsZhCN } from "../pages/applications/i18n.ts";
 import { workoutEnUS, workoutZhCN } from "../pages/approvals/i18n.ts";
+import { auditZhCN } from "../pages/audit/i18n.ts";
+import { auditEnUS } from "../pages/audit/i18n-en.ts";
+import { authEnUS, authZhCN } from "../pages/auth/i18n.ts";
 import { collectionsEnUS, collectionsZhCN } from "../pages/collections/i18n.ts";
 import { crmCallsEnUS, crmCallsZhCN } from "../pages/crm/calls-i18n.ts";
 import { crmKpiZhCN } from "../pages/crm/kpi-i18n.ts";
 import { crmKpiEnUS } from "../pages/crm/kpi-i18n-en.ts";
 import { crmLeadsEnUS, crmLeadsZhCN } from "../pages/crm/leads-i18n.ts";
 import { customersEnUS, customersZhCN } from "../pages/customers/i18n.ts";
+import { errorPagesEnUS, errorPagesZhCN } from "../pages/errors/i18n.ts";
+import { homeZhCN } from "../pages/home/i18n.ts";
+import { homeEnUS } from "../pages/home/i18n-en.ts";
+import { identityZhCN } from "../pages/identity/i18n.ts";
+import { identityEnUS } from "../pages/identity/i18n-en.ts";
+import { calculatorZhCN } from "../pages/loans/calculator-i18n.ts";
+import { calculatorEnUS } from "../pages/loans/calculator-i18n-en.ts";
 import { servicingEnUS, servicingZhCN } from "../pages/loans/i18n.ts";
 import { repaymentImportsEnUS, repaymentImportsZhCN } from "../pages/loans/imports-i18n.ts";
 import { payrollZhCN } from "../pages/payroll/i18n.ts";
@@ -52,6 +62,12 @@ void i18n.use(initReactI18next).init({
     "zh-CN": {
       translation: {
         ...zhCN,
+        ...authZhCN,
+        ...homeZhCN,
+        ...identityZhCN,
+        ...auditZhCN,
+        ...calculatorZhCN,
+        ...errorPagesZhCN,
         ...serverNames("zh"),
         ...customersZhCN,
         ...productsZhCN,
@@ -70,6 +86,12 @@ void i18n.use(initReactI18next).init({
     "en-US": {
       translation: {
         ...enUS,
+        ...authEnUS,
+        ...homeEnUS,
+        ...identityEnUS,
+        ...auditEnUS,
+        ...calculatorEnUS,
+        ...errorPagesEnUS,
         ...serverNames("en"),
         ...customersEnUS,
         ...productsEnUS,

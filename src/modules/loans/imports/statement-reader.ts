@@ -4,26 +4,31 @@
 import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import { DomainError } from "../../../platform/errors.ts";
-import { csvRows } from "./csv-rows.ts";
-import { type SourceRow, xlsxRows } from "./xlsx-rows.ts";
+import { contentKindOf, type FileKind, readSheetRows, type SheetRow } from "../../../platform/import-rows.ts";
 
 export const MAX_IMPORT_ROWS = 20_000;
+// A statement's cells are dates, amounts, names and remarks; anything longer is noise.
+const MAX_CELL_CHARS = 500;
 
-export type StatementFile = { kind: "csv" | "xlsx"; rows: SourceRow[]; sha256: string; bytes: number };
+export type StatementFile = { kind: FileKind; rows: SheetRow[]; sha256: string; bytes: number };
 
 const badFile = (code: string, params?: Record<string, string | number>) =>
   new DomainError({ code, status: 400, params });
 
-function sniff(head: Uint8Array): "xlsx" | "csv" {
-  if (head.length === 0) throw badFile("import-file-empty");
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return "xlsx";
-  if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0)
-    throw badFile("import-file-xls");
-  // Text has no NUL bytes in UTF-8 or GB18030; PDFs, images and the like do, or say what they are.
-  const probe = head.subarray(0, 4096);
-  if (probe.includes(0) || Buffer.from(probe.subarray(0, 5)).toString("latin1") === "%PDF-")
-    throw badFile("import-file-type");
-  return "csv";
+function sniff(head: Uint8Array): FileKind {
+  switch (contentKindOf(head)) {
+    case "empty":
+      throw badFile("import-file-empty");
+    case "xlsx":
+      return "xlsx";
+    case "xls":
+      throw badFile("import-file-xls");
+    case "binary":
+    case "pdf":
+      throw badFile("import-file-type");
+    case "text":
+      return "csv";
+  }
 }
 
 /**
@@ -57,10 +62,9 @@ export async function readStatement(source: AsyncIterable<Uint8Array>): Promise<
     for (let next = await pull(); !next.done; next = await pull()) yield next.value;
   }
   const stream = Readable.from(all(), { objectMode: false });
-  const rows: SourceRow[] = [];
+  const rows: SheetRow[] = [];
   try {
-    const reader = kind === "xlsx" ? xlsxRows(stream) : csvRows(stream);
-    for await (const row of reader) {
+    for await (const row of readSheetRows(stream, kind, { maxCellChars: MAX_CELL_CHARS })) {
       if (rows.length >= MAX_IMPORT_ROWS + 50)
         throw badFile("import-too-many-rows", { max: MAX_IMPORT_ROWS.toLocaleString("en") });
       rows.push(row);

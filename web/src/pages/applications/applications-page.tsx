@@ -3,13 +3,12 @@ import {
   EyeOutlined,
   PlusOutlined,
   ProjectOutlined,
-  SearchOutlined,
   TableOutlined,
 } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Empty, Input, type InputRef, Segmented, Select, Space, Table } from "antd";
+import { App, Button, Card, Empty, Segmented, Select, Space, Table } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import type { ApplicationList } from "../../api/applications.ts";
@@ -27,8 +26,8 @@ import { hasPermission, useMe } from "../../api/auth.ts";
 import { api, errorMessage, toQueryString } from "../../api/client.ts";
 import { useProducts } from "../../api/products.ts";
 import { downloadCsv } from "../../components/csv.ts";
+import { ListSearchInput, useListSearch } from "../../components/list-search.tsx";
 import { PageHeader, useDocumentTitle } from "../../components/page-header.tsx";
-import { useSlashFocus } from "../../components/use-slash-focus.ts";
 import {
   formatDate,
   formatDateTime,
@@ -64,13 +63,11 @@ export function ApplicationsPage() {
   const me = useMe().data;
   useDocumentTitle(t("applications.title"));
   const [params, setParams] = useSearchParams();
-  const searchRef = useRef<InputRef>(null);
-  useSlashFocus(searchRef);
   const settings = useOriginationSettings(hasPermission(me, "settings.read"));
   const canCreate = hasPermission(me, "applications.create");
   const [view, setView] = useState<ViewMode>(storedView);
-  const [searchText, setSearchText] = useState(params.get("search") ?? "");
-  const [search, setSearch] = useState(searchText);
+  const searchBox = useListSearch(params.get("search") ?? "");
+  const search = searchBox.value;
   const [statuses, setStatuses] = useState<ApplicationStatus[]>(
     (params
       .get("status")
@@ -82,11 +79,6 @@ export function ApplicationsPage() {
   const [exporting, setExporting] = useState(false);
   const creating = params.get("new") === "1";
   const products = useProducts();
-
-  useEffect(() => {
-    const timer = setTimeout(() => setSearch(searchText.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [searchText]);
 
   const filters = useMemo<ApplicationFilters>(
     () => ({ search: search || undefined, status: statuses.length ? statuses : undefined, productId }),
@@ -127,8 +119,7 @@ export function ApplicationsPage() {
   };
 
   const clearFilters = () => {
-    setSearchText("");
-    setSearch("");
+    searchBox.set("");
     setStatuses([]);
     setProductId(undefined);
   };
@@ -140,8 +131,7 @@ export function ApplicationsPage() {
       productId?: string;
       view?: ViewMode;
     };
-    setSearchText(f.search ?? "");
-    setSearch(f.search ?? "");
+    searchBox.set(f.search ?? "");
     setStatuses(Array.isArray(f.status) ? f.status.filter((s) => ALL_STATUSES.includes(s)) : []);
     setProductId(f.productId);
     if (f.view === "kanban" || f.view === "table") changeView(f.view);
@@ -335,16 +325,12 @@ export function ApplicationsPage() {
       />
       <Card className="section-gap">
         <div className="filter-bar">
-          <Input
-            ref={searchRef}
-            allowClear
-            prefix={<SearchOutlined />}
+          <ListSearchInput
+            search={searchBox}
             placeholder={t("applications.searchPlaceholder")}
-            aria-label={t("applications.searchLabel")}
-            value={searchText}
-            onChange={(e) => setSearchText(e.target.value)}
-            style={{ width: 210 }}
-            data-testid="application-search"
+            ariaLabel={t("applications.searchLabel")}
+            width={210}
+            testId="application-search"
           />
           <Select
             mode="multiple"

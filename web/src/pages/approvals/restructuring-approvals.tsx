@@ -1,12 +1,10 @@
-import { Button, Empty, Popconfirm, Space, Table, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { hasPermission, useMe } from "../../api/auth.ts";
 import { cosignRestructuring, type PendingApprovals, voteOnRestructuring } from "../../api/workout.ts";
-import { formatDateTime, formatMoney, formatMoneyLong, formatRate } from "../../format.ts";
+import { formatMoney, formatMoneyLong, formatRate } from "../../format.ts";
 import { RestructuringSummary, ScheduleCompare } from "../loans/workout/schedule-compare.tsx";
 import { DecisionTag, RestructuringStatusTag } from "../loans/workout/workout-tags.tsx";
-import { useDecide } from "./decide.tsx";
-import { LoanCell } from "./loan-cell.tsx";
+import { ApprovalTable, DecisionButtons, useApprovalColumns, useApprovalText } from "./approval-parts.tsx";
 
 type Item = PendingApprovals["restructurings"][number];
 
@@ -20,84 +18,56 @@ export function RestructuringApprovals({
 }) {
   const { t } = useTranslation();
   const me = useMe().data;
-  const decide = useDecide();
-  const a = (key: string, params: Record<string, unknown> = {}) => t(`workout.approvals.${key}`, params);
+  const a = useApprovalText();
+  const shared = useApprovalColumns<Item>();
   const canCosign = hasPermission(me, "collections.work");
   const canVote = hasPermission(me, "applications.vote");
 
   const actions = (r: Item) => {
+    // Risk co-signs first, then the committee votes; either may refuse, and a refusal needs a reason.
     if (r.status === "pending-cosign" && canCosign)
       return (
-        <Space size={4}>
-          <Popconfirm
-            title={a("confirmCosign")}
-            onConfirm={() => decide.now(() => cosignRestructuring(r.loanId, r.id, { decision: "approve" }))}
-          >
-            <Button size="small" type="primary" data-testid="cosign-approve">
-              {a("cosign")}
-            </Button>
-          </Popconfirm>
-          <Button
-            size="small"
-            danger
-            onClick={() =>
-              decide.withComment({
-                title: a("cosignReject"),
-                okText: a("cosignReject"),
-                required: true,
-                danger: true,
-                action: (comment) => cosignRestructuring(r.loanId, r.id, { decision: "reject", comment }),
-              })
-            }
-          >
-            {a("cosignReject")}
-          </Button>
-        </Space>
+        <DecisionButtons
+          danger="reject"
+          approve={{
+            label: a("cosign"),
+            confirm: a("confirmCosign"),
+            testId: "cosign-approve",
+            run: () => cosignRestructuring(r.loanId, r.id, { decision: "approve" }),
+          }}
+          reject={{
+            label: a("cosignReject"),
+            commentRequired: true,
+            run: (comment) => cosignRestructuring(r.loanId, r.id, { decision: "reject", comment }),
+          }}
+        />
       );
     if (r.status === "pending-committee" && canVote)
       return (
-        <Space size={4}>
-          <Popconfirm
-            title={a("confirmApprove")}
-            onConfirm={() => decide.now(() => voteOnRestructuring(r.loanId, r.id, { decision: "approve" }))}
-          >
-            <Button size="small" type="primary" data-testid="vote-approve">
-              {a("approve")}
-            </Button>
-          </Popconfirm>
-          <Button
-            size="small"
-            danger
-            onClick={() =>
-              decide.withComment({
-                title: a("reject"),
-                okText: a("reject"),
-                required: true,
-                danger: true,
-                action: (comment) => voteOnRestructuring(r.loanId, r.id, { decision: "reject", comment }),
-              })
-            }
-          >
-            {a("reject")}
-          </Button>
-        </Space>
+        <DecisionButtons
+          danger="reject"
+          approve={{
+            label: a("approve"),
+            confirm: a("confirmApprove"),
+            testId: "vote-approve",
+            run: () => voteOnRestructuring(r.loanId, r.id, { decision: "approve" }),
+          }}
+          reject={{
+            label: a("reject"),
+            commentRequired: true,
+            run: (comment) => voteOnRestructuring(r.loanId, r.id, { decision: "reject", comment }),
+          }}
+        />
       );
     return <span className="muted">{a("waiting")}</span>;
   };
 
   return (
-    <Table<Item>
-      rowKey="id"
-      size="small"
-      dataSource={items}
-      pagination={{
-        pageSize: 20,
-        hideOnSinglePage: true,
-        showTotal: (total) => t("common.total", { total }),
-      }}
-      scroll={{ x: 1010 }}
-      data-testid="restructuring-approvals"
-      locale={{ emptyText: <Empty description={a("empty")}>{a("emptyHint")}</Empty> }}
+    <ApprovalTable<Item>
+      items={items}
+      scrollX={1010}
+      testId="restructuring-approvals"
+      emptyText={a("empty")}
       expandable={{
         expandedRowRender: (r) => (
           <div className="approval-expanded">
@@ -111,12 +81,7 @@ export function RestructuringApprovals({
         ),
       }}
       columns={[
-        {
-          title: a("columns.loan"),
-          key: "loan",
-          width: 190,
-          render: (_, r) => <LoanCell loan={r.loan} loanId={r.loanId} />,
-        },
+        shared.loan,
         {
           title: a("columns.plan"),
           key: "plan",
@@ -147,17 +112,7 @@ export function RestructuringApprovals({
             </span>
           ),
         },
-        {
-          title: a("columns.proposer"),
-          key: "proposer",
-          width: 130,
-          render: (_, r) => (
-            <span>
-              {r.proposedBy.name} {r.own ? <Tag color="blue">{a("yours")}</Tag> : null}
-              <div className="muted">{formatDateTime(r.proposedAt)}</div>
-            </span>
-          ),
-        },
+        shared.proposer,
         {
           title: a("columns.progress"),
           key: "progress",

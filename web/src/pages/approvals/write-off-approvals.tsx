@@ -1,10 +1,8 @@
-import { Button, Empty, Popconfirm, Space, Table, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { hasPermission, useMe } from "../../api/auth.ts";
 import { approveWriteOff, type PendingApprovals, rejectWriteOff } from "../../api/workout.ts";
-import { formatDateTime, formatMoney, formatMoneyLong } from "../../format.ts";
-import { useDecide } from "./decide.tsx";
-import { LoanCell } from "./loan-cell.tsx";
+import { formatMoney, formatMoneyLong } from "../../format.ts";
+import { ApprovalTable, DecisionButtons, useApprovalColumns, useApprovalText } from "./approval-parts.tsx";
 
 type Item = PendingApprovals["writeOffs"][number];
 
@@ -12,30 +10,18 @@ type Item = PendingApprovals["writeOffs"][number];
 export function WriteOffApprovals({ items }: { items: Item[] }) {
   const { t } = useTranslation();
   const me = useMe().data;
-  const decide = useDecide();
-  const a = (key: string, params: Record<string, unknown> = {}) => t(`workout.approvals.${key}`, params);
+  const a = useApprovalText();
+  const shared = useApprovalColumns<Item>();
   const w = (key: string) => t(`workout.writeOff.${key}`);
   const canDecide = hasPermission(me, "repayments.approve");
   return (
-    <Table<Item>
-      rowKey="id"
-      size="small"
-      dataSource={items}
-      pagination={{
-        pageSize: 20,
-        hideOnSinglePage: true,
-        showTotal: (total) => t("common.total", { total }),
-      }}
-      scroll={{ x: 1000 }}
-      data-testid="write-off-approvals"
-      locale={{ emptyText: <Empty description={a("emptyWriteOffs")}>{a("emptyHint")}</Empty> }}
+    <ApprovalTable<Item>
+      items={items}
+      scrollX={1000}
+      testId="write-off-approvals"
+      emptyText={a("emptyWriteOffs")}
       columns={[
-        {
-          title: a("columns.loan"),
-          key: "loan",
-          width: 190,
-          render: (_, r) => <LoanCell loan={r.loan} loanId={r.loanId} />,
-        },
+        shared.loan,
         {
           title: a("columns.amount"),
           key: "amount",
@@ -73,17 +59,7 @@ export function WriteOffApprovals({ items }: { items: Item[] }) {
           ),
         },
         { title: a("reason"), dataIndex: "reason", ellipsis: { showTitle: true } },
-        {
-          title: a("columns.proposer"),
-          key: "proposer",
-          width: 130,
-          render: (_, r) => (
-            <span>
-              {r.proposedBy.name} {r.own ? <Tag color="blue">{a("yours")}</Tag> : null}
-              <div className="muted">{formatDateTime(r.proposedAt)}</div>
-            </span>
-          ),
-        },
+        shared.proposer,
         {
           title: t("common.actions"),
           key: "actions",
@@ -91,30 +67,20 @@ export function WriteOffApprovals({ items }: { items: Item[] }) {
           fixed: "right",
           render: (_, r) =>
             canDecide ? (
-              <Space size={4}>
-                <Popconfirm
-                  title={a("confirmWriteOff")}
-                  okButtonProps={{ danger: true }}
-                  onConfirm={() => decide.now(() => approveWriteOff(r.loanId))}
-                >
-                  <Button size="small" type="primary" danger data-testid="write-off-approve">
-                    {a("approveWriteOff")}
-                  </Button>
-                </Popconfirm>
-                <Button
-                  size="small"
-                  onClick={() =>
-                    decide.withComment({
-                      title: a("rejectWriteOff"),
-                      okText: a("rejectWriteOff"),
-                      required: false,
-                      action: (comment) => rejectWriteOff(r.loanId, comment),
-                    })
-                  }
-                >
-                  {a("rejectWriteOff")}
-                </Button>
-              </Space>
+              <DecisionButtons
+                danger="approve"
+                approve={{
+                  label: a("approveWriteOff"),
+                  confirm: a("confirmWriteOff"),
+                  testId: "write-off-approve",
+                  run: () => approveWriteOff(r.loanId),
+                }}
+                reject={{
+                  label: a("rejectWriteOff"),
+                  commentRequired: false,
+                  run: (comment) => rejectWriteOff(r.loanId, comment),
+                }}
+              />
             ) : (
               <span className="muted">{a("waiting")}</span>
             ),

@@ -15,7 +15,7 @@ import {
   importCallFile,
   type RowError,
   useCallImports,
-} from "../../api/crm-leads.ts";
+} from "../../api/crm-imports.ts";
 import { downloadFile } from "../../api/files.ts";
 import { PageHeader, useDocumentTitle } from "../../components/page-header.tsx";
 import { formatDateTime } from "../../format.ts";

@@ -21,7 +21,7 @@ import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../api/client.ts";
-import { type Outcome, outcomeApi, useOutcomes } from "../../api/crm-leads.ts";
+import { type Outcome, outcomeApi, useOutcomes } from "../../api/crm-calls.ts";
 import { applyFieldErrors } from "../../components/form-errors.ts";
 import { PageHeader, useDocumentTitle } from "../../components/page-header.tsx";
 import "../business.css";

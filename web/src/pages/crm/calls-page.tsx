@@ -14,10 +14,10 @@ import {
   type CallList,
   type CallRecord,
   callsPath,
-  useAgents,
   useCalls,
   useOutcomes,
-} from "../../api/crm-leads.ts";
+} from "../../api/crm-calls.ts";
+import { useAgents } from "../../api/crm-leads.ts";
 import { downloadCsv } from "../../components/csv.ts";
 import { PageHeader, useDocumentTitle } from "../../components/page-header.tsx";
 import { formatDateTime, todayInChina } from "../../format.ts";

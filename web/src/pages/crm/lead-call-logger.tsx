@@ -20,7 +20,8 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../api/client.ts";
-import { INTENT_LEVELS, type Lead, leadApi, type Outcome, useOutcomes } from "../../api/crm-leads.ts";
+import { type Outcome, useOutcomes } from "../../api/crm-calls.ts";
+import { INTENT_LEVELS, type Lead, leadApi } from "../../api/crm-leads.ts";
 import { applyFieldErrors } from "../../components/form-errors.ts";
 import { todayInChina } from "../../format.ts";
 

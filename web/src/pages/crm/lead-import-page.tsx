@@ -8,16 +8,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { hasPermission, useMe } from "../../api/auth.ts";
 import { errorMessage } from "../../api/client.ts";
-import {
-  groupLeaders,
-  LEAD_SOURCES,
-  type LeadImportOptions,
-  type LeadImportReport,
-  type LeadSource,
-  leadImportApi,
-  useAgents,
-  useCampaigns,
-} from "../../api/crm-leads.ts";
+import { type LeadImportOptions, type LeadImportReport, leadImportApi } from "../../api/crm-imports.ts";
+import { groupLeaders, LEAD_SOURCES, type LeadSource, useAgents, useCampaigns } from "../../api/crm-leads.ts";
 import { downloadCsv } from "../../components/csv.ts";
 import { PageHeader, useDocumentTitle } from "../../components/page-header.tsx";
 import { formatMoney } from "../../format.ts";

@@ -3,13 +3,12 @@ import {
   ImportOutlined,
   PlusOutlined,
   ProjectOutlined,
-  SearchOutlined,
   SwapOutlined,
   TableOutlined,
 } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { App, Button, Card, Empty, Input, type InputRef, Segmented, Select, Space, Table } from "antd";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { App, Button, Card, Empty, Segmented, Select, Space, Table } from "antd";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import type { SavedView } from "../../api/applications.ts";
@@ -32,8 +31,8 @@ import {
   useLeads,
 } from "../../api/crm-leads.ts";
 import { downloadCsv } from "../../components/csv.ts";
+import { ListSearchInput, useListSearch } from "../../components/list-search.tsx";
 import { PageHeader, useDocumentTitle } from "../../components/page-header.tsx";
-import { useSlashFocus } from "../../components/use-slash-focus.ts";
 import { formatDateTime, todayInChina } from "../../format.ts";
 import { SavedViews } from "../applications/saved-views.tsx";
 import { LeadCreateModal } from "./lead-create-modal.tsx";
@@ -66,14 +65,12 @@ export function LeadsPage() {
   const me = useMe().data;
   useDocumentTitle(t("crmLeads.title"));
   const [params, setParams] = useSearchParams();
-  const searchRef = useRef<InputRef>(null);
-  useSlashFocus(searchRef);
   const canAssign = hasPermission(me, "crm.manage");
   const agents = useAgents();
   const campaigns = useCampaigns();
   const [view, setView] = useState<ViewMode>(storedView);
-  const [searchText, setSearchText] = useState(params.get("q") ?? "");
-  const [q, setQ] = useState(searchText);
+  const search = useListSearch(params.get("q") ?? "");
+  const q = search.value;
   const [stages, setStages] = useState<LeadStage[]>(pickValid(params.get("stage")?.split(","), LEAD_STAGES));
   const [levels, setLevels] = useState<IntentLevel[]>([]);
   const [sources, setSources] = useState<LeadSource[]>([]);
@@ -89,11 +86,6 @@ export function LeadsPage() {
   const [reassigning, setReassigning] = useState(false);
   const [exporting, setExporting] = useState(false);
   const creating = params.get("new") === "1";
-
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(searchText.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [searchText]);
 
   const filters = useMemo<LeadFilters>(
     () => ({
@@ -130,8 +122,7 @@ export function LeadsPage() {
   };
 
   const clearFilters = () => {
-    setSearchText("");
-    setQ("");
+    search.set("");
     setStages([]);
     setLevels([]);
     setSources([]);
@@ -142,8 +133,7 @@ export function LeadsPage() {
 
   const applyView = (saved: SavedView) => {
     const f = saved.filters as LeadFilters & { view?: ViewMode };
-    setSearchText(f.q ?? "");
-    setQ(f.q ?? "");
+    search.set(f.q ?? "");
     setStages(pickValid(f.stage, LEAD_STAGES));
     setLevels(pickValid(f.intentLevel, INTENT_LEVELS));
     setSources(pickValid(f.source, LEAD_SOURCES));
@@ -247,16 +237,12 @@ export function LeadsPage() {
       />
       <Card className="section-gap">
         <div className="filter-bar">
-          <Input
-            ref={searchRef}
-            allowClear
-            prefix={<SearchOutlined />}
+          <ListSearchInput
+            search={search}
             placeholder={t("crmLeads.filters.search")}
-            aria-label={t("crmLeads.filters.searchLabel")}
-            value={searchText}
-            onChange={(e) => setSearchText(e.target.value)}
-            style={{ width: 220 }}
-            data-testid="lead-search"
+            ariaLabel={t("crmLeads.filters.searchLabel")}
+            width={220}
+            testId="lead-search"
           />
           <Select
             mode="multiple"

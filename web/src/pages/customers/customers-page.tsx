@@ -1,14 +1,8 @@
-import {
-  DownloadOutlined,
-  EyeOutlined,
-  FileAddOutlined,
-  PlusOutlined,
-  SearchOutlined,
-} from "@ant-design/icons";
+import { DownloadOutlined, EyeOutlined, FileAddOutlined, PlusOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Empty, Input, type InputRef, Select, Space, Table, Tooltip } from "antd";
+import { App, Button, Card, Empty, Select, Space, Table, Tooltip } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { hasPermission, useMe } from "../../api/auth.ts";
@@ -24,8 +18,8 @@ import {
   useCustomers,
 } from "../../api/customers.ts";
 import { downloadCsv } from "../../components/csv.ts";
+import { ListSearchInput, useListSearch } from "../../components/list-search.tsx";
 import { PageHeader, useDocumentTitle } from "../../components/page-header.tsx";
-import { useSlashFocus } from "../../components/use-slash-focus.ts";
 import { formatDateTime, formatMoney, todayInChina } from "../../format.ts";
 import { CustomerCreateModal } from "./customer-create-modal.tsx";
 import { BlacklistTag, CustomerTypeTag, SegmentTag } from "./customer-tags.tsx";
@@ -42,10 +36,7 @@ export function CustomersPage() {
   const me = useMe().data;
   useDocumentTitle(t("customers.title"));
   const [params] = useSearchParams();
-  const searchRef = useRef<InputRef>(null);
-  useSlashFocus(searchRef);
-  const [searchText, setSearchText] = useState(params.get("q") ?? "");
-  const [search, setSearch] = useState(searchText);
+  const search = useListSearch(params.get("q") ?? "");
   const [type, setType] = useState<CustomerType | undefined>();
   const [segment, setSegment] = useState<Segment | undefined>();
   const [blacklist, setBlacklist] = useState<BlacklistFilter | undefined>();
@@ -55,27 +46,22 @@ export function CustomersPage() {
   const canWrite = hasPermission(me, "customers.write");
   const canApply = hasPermission(me, "applications.create");
 
-  useEffect(() => {
-    const timer = setTimeout(() => setSearch(searchText.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [searchText]);
   const filters = useMemo<CustomerFilters>(
     () => ({
-      q: search || undefined,
+      q: search.value || undefined,
       type,
       segment,
       blacklisted: blacklist === undefined ? undefined : blacklist === "yes",
     }),
-    [search, type, segment, blacklist],
+    [search.value, type, segment, blacklist],
   );
   const filterKey = JSON.stringify(filters);
   const page = paging.key === filterKey ? paging.page : 1;
   const customers = useCustomers({ ...filters, page, pageSize: paging.pageSize });
-  const filtered = Boolean(search || type || segment || blacklist);
+  const filtered = Boolean(search.value || type || segment || blacklist);
 
   const clearFilters = () => {
-    setSearchText("");
-    setSearch("");
+    search.set("");
     setType(undefined);
     setSegment(undefined);
     setBlacklist(undefined);
@@ -262,16 +248,12 @@ export function CustomersPage() {
       />
       <Card>
         <div className="filter-bar">
-          <Input
-            ref={searchRef}
-            allowClear
-            prefix={<SearchOutlined />}
+          <ListSearchInput
+            search={search}
             placeholder={t("customers.searchPlaceholder")}
-            aria-label={t("customers.searchLabel")}
-            value={searchText}
-            onChange={(e) => setSearchText(e.target.value)}
-            style={{ width: 330 }}
-            data-testid="customer-search"
+            ariaLabel={t("customers.searchLabel")}
+            width={330}
+            testId="customer-search"
           />
           <Select
             allowClear

@@ -1,16 +1,16 @@
-import { DownloadOutlined, PlusOutlined, SearchOutlined } from "@ant-design/icons";
+import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Empty, Input, type InputRef, Select, Space, Table } from "antd";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { App, Button, Card, Empty, Select, Space, Table } from "antd";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
 import { errorMessage } from "../../api/client.ts";
 import { fetchAllUsers, resetPassword, updateUser, useUsers } from "../../api/identity.ts";
 import type { User, UserStatus } from "../../api/types.ts";
 import { downloadCsv } from "../../components/csv.ts";
+import { ListSearchInput, useListSearch } from "../../components/list-search.tsx";
 import { PageHeader, useDocumentTitle } from "../../components/page-header.tsx";
 import { useRoleName } from "../../components/role-tags.tsx";
-import { useSlashFocus } from "../../components/use-slash-focus.ts";
 import { formatDateTime, todayInChina } from "../../format.ts";
 import { SecretModal } from "./secret-modal.tsx";
 import { userColumns } from "./user-columns.tsx";
@@ -24,10 +24,7 @@ export function UsersPage() {
   const queryClient = useQueryClient();
   useDocumentTitle(t("users.title"));
   const [params] = useSearchParams();
-  const searchRef = useRef<InputRef>(null);
-  useSlashFocus(searchRef);
-  const [searchText, setSearchText] = useState(params.get("search") ?? "");
-  const [search, setSearch] = useState(searchText);
+  const search = useListSearch(params.get("search") ?? "");
   const [role, setRole] = useState<string | undefined>();
   const [status, setStatus] = useState<UserStatus | undefined>();
   const [paging, setPaging] = useState({ key: "", page: 1, pageSize: 20 });
@@ -38,21 +35,19 @@ export function UsersPage() {
   const options = useUserFormOptions();
   const roleName = useRoleName(options.roles);
 
-  useEffect(() => {
-    const timer = setTimeout(() => setSearch(searchText.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [searchText]);
-  const filters = useMemo(() => ({ search: search || undefined, role, status }), [search, role, status]);
+  const filters = useMemo(
+    () => ({ search: search.value || undefined, role, status }),
+    [search.value, role, status],
+  );
   // A new filter starts again at page 1.
   const filterKey = JSON.stringify(filters);
   const page = paging.key === filterKey ? paging.page : 1;
   const users = useUsers({ ...filters, page, pageSize: paging.pageSize });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["users"] });
-  const filtered = Boolean(search || role || status);
+  const filtered = Boolean(search.value || role || status);
 
   const clearFilters = () => {
-    setSearchText("");
-    setSearch("");
+    search.set("");
     setRole(undefined);
     setStatus(undefined);
   };
@@ -136,16 +131,11 @@ export function UsersPage() {
       />
       <Card>
         <div className="filter-bar">
-          <Input
-            ref={searchRef}
-            allowClear
-            prefix={<SearchOutlined />}
+          <ListSearchInput
+            search={search}
             placeholder={t("users.searchPlaceholder")}
-            aria-label={t("users.searchPlaceholder")}
-            value={searchText}
-            onChange={(e) => setSearchText(e.target.value)}
-            style={{ width: 300 }}
-            data-testid="user-search"
+            width={300}
+            testId="user-search"
           />
           <Select
             allowClear

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { cleanCell, csvRows, detectDelimiter } from "./csv-rows.ts";
+import { cleanCell, csvRows, detectDelimiter } from "./import-rows-csv.ts";
 
 async function rowsOf(bytes: Uint8Array, chunk = 7): Promise<string[][]> {
   async function* pieces() {
     for (let i = 0; i < bytes.length; i += chunk) yield bytes.subarray(i, i + chunk);
   }
   const out: string[][] = [];
-  for await (const row of csvRows(pieces())) out.push(row.cells);
+  for await (const row of csvRows(pieces(), 500)) out.push(row.cells);
   return out;
 }
 
@@ -42,7 +42,7 @@ describe("csv rows", () => {
       ["账号", "金额"],
       ["6222000011112222", "12.00"],
     ]);
-    expect(cleanCell("x".repeat(600))).toHaveLength(500);
+    expect(cleanCell("x".repeat(600), 500)).toHaveLength(500);
   });
 
   it("keeps a stray quote inside plain text as text", async () => {
@@ -57,7 +57,7 @@ describe("csv rows", () => {
     async function* one() {
       yield utf8("a,b\n\n1,2\n3,4");
     }
-    for await (const row of csvRows(one())) rows.push(row.line);
+    for await (const row of csvRows(one(), 500)) rows.push(row.line);
     expect(rows).toEqual([1, 3, 4]);
   });
 });

@@ -1,0 +1,77 @@
+// English texts of the 贷款计算器 and the repayment schedule it shares with loans, products and
+// applications; the compiler checks that every key of the zh-CN object is here.
+import type { DeepStrings } from "../../i18n/zh-cn.ts";
+import type { calculatorZhCN } from "./calculator-i18n.ts";
+
+export const calculatorEnUS: DeepStrings<typeof calculatorZhCN> = {
+  calculator: {
+    title: "Loan calculator",
+    subtitle: "Repayment schedules by the company's rules; APR by the IRR method",
+    publicTitle: "Loan calculator · MicroCredit",
+    form: {
+      title: "Loan terms",
+      principal: "Amount",
+      annualRate: "Annual rate",
+      termMonths: "Term",
+      method: "Repayment method",
+      startDate: "Disbursement date",
+      upfrontFee: "Upfront fee",
+      upfrontFeeHelp: "Taken at disbursement; counts in the APR",
+      months: "months",
+      calculate: "Calculate",
+    },
+    methods: {
+      "equal-installment": "Equal installments",
+      "equal-principal": "Equal principal",
+      "interest-only": "Interest only",
+      bullet: "Bullet",
+      flat: "Flat interest",
+    },
+    methodHelp: {
+      "equal-installment": "The same payment every month; interest first, principal later",
+      "equal-principal": "The same principal every month; interest falls",
+      "interest-only": "Interest monthly, principal at the end",
+      bullet: "Principal and all interest at the end",
+      flat: "Equal principal; interest always on the original amount",
+    },
+    validation: {
+      principal: "Principal must be 0.01–100,000,000.00 with at most 2 decimals",
+      rate: "The annual rate must be between 0 and 100% (enter 18 for 18%)",
+      term: "Term must be a whole number of months from 1 to 360",
+      fee: "Fee must be a non-negative amount with at most 2 decimals, below the principal",
+      date: "Choose the disbursement date",
+    },
+    apr: "APR",
+    aprNote: "IRR method · upfront fee included",
+    aprWarning: "APR above 24%: this cannot be a product or an approved plan",
+    nominal: "Nominal rate {{rate}}",
+    firstPayment: "First payment",
+    totalInterest: "Total interest",
+    totalRepayment: "Total repayment",
+    netReceived: "Net received",
+    feeIncluded: "after upfront fee {{fee}}",
+    periods: "{{count}} periods",
+    schedule: "Repayment schedule",
+    chart: "Principal and interest per period",
+    columns: {
+      period: "Period",
+      dueDate: "Due date",
+      principal: "Principal",
+      interest: "Interest",
+      fee: "Fee",
+      total: "Total due",
+      remaining: "Remaining principal",
+    },
+    totalsRow: "Total",
+    export: "repayment-schedule",
+    emptyTitle: "Fill in the terms to see the schedule",
+    emptyText: "Enter amount, annual rate and term; the result updates as you type.",
+    calculating: "Calculating…",
+    signInHint: "Staff sign in for everything else",
+    series: {
+      principal: "Principal",
+      interest: "Interest",
+      remaining: "Remaining principal",
+    },
+  },
+};
