@@ -1,7 +1,8 @@
 // Troubled loans: the loan-admin proposes an extension with the new schedule previewed beside the old
 // one, risk co-signs, the committee votes it into effect; finance proposes a write-off and is refused
 // when approving it herself, the GM approves it, finance records a recovery with a receipt, and the
-// normal repayment endpoint refuses money on the written-off loan.
+// normal repayment endpoint refuses money on the written-off loan. Finance then proposes a partial
+// write-off (部分核销) of part of another loan's principal, the GM approves it and the loan stays active.
 import { assert, newPage, shot, signIn, test } from "../harness.mjs";
 
 /** GET from the API inside the signed-in page (same cookies). */
@@ -192,6 +193,55 @@ export default async function journey({ base, browser }) {
         refused.status === 409 && refused.code === "loan-written-off",
         `repayment: ${JSON.stringify(refused)}`,
       );
+    });
+
+    await test("finance proposes a partial write-off; the GM approves it and the loan stays active", async () => {
+      const page = await signedIn("finance");
+      const pending = await getJson(page, "/loans/pending-approvals");
+      const busy = new Set([...pending.restructurings, ...pending.writeOffs].map((x) => x.loanId));
+      const list = await getJson(page, "/loans?status=active&bucket=M7&pageSize=50");
+      const loan = list.items.find((l) => !busy.has(l.id) && l.dpd >= 180 && l.id !== writeOffLoanId);
+      assert(loan, "no loan past 180 days free for a partial write-off");
+      await page.goto(`${base}/loans/${loan.id}`);
+      await page.getByTestId("loan-workout-actions").click();
+      await page.locator(".ant-dropdown-menu-item").filter({ hasText: "提议核销" }).click();
+      const modal = page.getByTestId("write-off-modal");
+      await modal.getByTestId("write-off-estimate").waitFor();
+      await modal.getByTestId("write-off-principal").fill("1000");
+      await modal.getByTestId("write-off-partial-rule").waitFor();
+      await modal.getByTestId("write-off-estimate").getByText("¥1,000.00").first().waitFor();
+      await modal
+        .getByTestId("write-off-reason")
+        .fill("担保人代偿部分已到位,其余本金预计无法收回,先行部分核销");
+      await shot(page, "partial-write-off-proposal");
+      await page.getByTestId("write-off-submit").click();
+      await toast(page, "核销申请已提交");
+      await page.getByTestId("write-off-pending").getByText("部分核销本金 ¥1,000.00").waitFor();
+
+      const gm = await signedIn("gm");
+      await gm.goto(`${base}/approvals`);
+      await gm.getByTestId("tab-write-offs").click();
+      const row = gm
+        .getByTestId("write-off-approvals")
+        .locator("tr.ant-table-row")
+        .filter({ hasText: loan.loanNo });
+      await row.getByText("部分核销").waitFor();
+      await shot(gm, "partial-write-off-approvals");
+      await row.getByTestId("write-off-approve").click();
+      await confirmPopover(gm);
+      await toast(gm, "已提交");
+      await gm.goto(`${base}/loans/${loan.id}`);
+      await gm.getByTestId("partial-write-offs").getByText("¥1,000.00").first().waitFor();
+      const after = await getJson(gm, `/loans/${loan.id}`);
+      assert(after.status === "active", `loan after a partial write-off: ${after.status}`);
+      const before = Math.round(Number(loan.principalOutstanding) * 100);
+      const now = Math.round(Number(after.principalOutstanding) * 100);
+      assert(
+        before - now === 100_000,
+        `principal ${loan.principalOutstanding} → ${after.principalOutstanding}`,
+      );
+      await gm.getByTestId("partial-write-offs").scrollIntoViewIfNeeded();
+      await shot(gm, "partial-write-off-loan", true);
     });
 
     await test("no page errors along the way", async () => {

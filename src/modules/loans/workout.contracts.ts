@@ -55,7 +55,17 @@ export const decisionWithComment = z
 
 export const restructuringParams = z.object({ id: z.uuid(), rid: z.uuid() }).strict();
 
-export const writeOffBody = z.object({ reason: z.string().trim().min(2).max(500) }).strict();
+export const writeOffBody = z
+  .object({
+    reason: z.string().trim().min(2).max(500),
+    principal: amountString
+      .optional()
+      .describe("部分核销: the principal to write off (≤ principal outstanding); omitted = the whole loan"),
+  })
+  .strict();
+export const writeOffQuery = z
+  .object({ principal: amountString.optional().describe("estimate a partial write-off of this principal") })
+  .strict();
 export const writeOffDecisionBody = z.object({ comment }).strict();
 
 export const recoveryBody = z

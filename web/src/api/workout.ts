@@ -120,10 +120,15 @@ export type RestructuringDetail = Restructuring & {
 
 export type WriteOffStatus = "pending" | "approved" | "rejected" | "withdrawn";
 
+export type WriteOffScope = "full" | "partial";
+
 export type WriteOff = {
   id: string;
   loanId: string;
   status: WriteOffStatus;
+  scope: WriteOffScope;
+  // 部分核销: the principal the proposal named; null for the whole loan.
+  requestedPrincipal: string | null;
   reason: string;
   dpdAtProposal: number;
   proposedBy: Person;
@@ -147,6 +152,8 @@ export type WriteOffEstimate = {
   dpd: number;
   minDpd: number;
   eligible: boolean;
+  scope: WriteOffScope;
+  principalOutstanding: string;
   principal: string;
   interest: string;
   penalty: string;
@@ -219,6 +226,8 @@ export const workoutKeys = {
   restructurings: (loanId: string) => ["workout", "restructurings", loanId] as const,
   restructuring: (loanId: string, id: string) => ["workout", "restructuring", loanId, id] as const,
   writeOff: (loanId: string) => ["workout", "write-off", loanId] as const,
+  writeOffEstimate: (loanId: string, principal: string) =>
+    ["workout", "write-off", loanId, "estimate", principal] as const,
 };
 
 export function usePendingApprovals() {
@@ -251,6 +260,17 @@ export function useWriteOff(loanId: string) {
   });
 }
 
+/** What a partial write-off of `principal` would take today (the server's split, not the browser's). */
+export function usePartialWriteOffEstimate(loanId: string, principal: string | null) {
+  return useQuery({
+    queryKey: workoutKeys.writeOffEstimate(loanId, principal ?? ""),
+    queryFn: () =>
+      api.get<WriteOffState>(`/loans/${loanId}/write-off?principal=${encodeURIComponent(principal ?? "")}`),
+    enabled: principal !== null,
+    select: (state) => state.estimate,
+  });
+}
+
 export const previewRestructuring = (loanId: string, terms: RestructuringTerms) =>
   api.post<RestructuringPreview>(`/loans/${loanId}/restructurings/preview`, terms);
 
@@ -268,8 +288,8 @@ export const voteOnRestructuring = (loanId: string, id: string, body: Decision) 
 export const withdrawRestructuring = (loanId: string, id: string) =>
   api.post<Restructuring>(`/loans/${loanId}/restructurings/${id}/withdraw`, {});
 
-export const proposeWriteOff = (loanId: string, reason: string) =>
-  api.post<WriteOff>(`/loans/${loanId}/write-off`, { reason });
+export const proposeWriteOff = (loanId: string, body: { reason: string; principal?: string }) =>
+  api.post<WriteOff>(`/loans/${loanId}/write-off`, body);
 
 export const approveWriteOff = (loanId: string, comment?: string) =>
   api.post<WriteOff>(`/loans/${loanId}/write-off/approve`, comment ? { comment } : {});

@@ -44,6 +44,14 @@ describe("demo loan book", () => {
     expect(await count(t.handle.db, "loan_transactions", "kind = 'prepayment'")).toBeGreaterThan(0);
     expect(await count(t.handle.db, "loan_transactions", "kind = 'reversal'")).toBe(1);
     expect(await count(t.handle.db, "loan_transactions", "settlement = 'payoff'")).toBeGreaterThan(0);
+    // 部分核销: one loan partly written off and still active.
+    expect(
+      await count(
+        t.handle.db,
+        "loan_write_offs w join loans l on l.id = w.loan_id",
+        "w.status = 'approved' and w.requested_principal_fen is not null and l.status = 'active'",
+      ),
+    ).toBe(1);
     // Officers are the customer managers who own the customers.
     expect(
       await count(

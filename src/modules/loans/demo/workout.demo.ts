@@ -1,7 +1,8 @@
 // Demo work-out on the demo business date, through the real services: one loan restructured (proposed
 // by the loan-admin, co-signed by risk, approved by the whole committee), one restructuring waiting for
 // the committee, one loan written off (approved by the GM) with a partial recovery, and one write-off
-// waiting for approval. Loans are chosen by DPD so the picture matches their delinquency.
+// waiting for approval, and one loan partly written off (部分核销: part of its principal, the loan still
+// active). Loans are chosen by DPD so the picture matches their delinquency.
 import { and, asc, desc, eq, gte, lte } from "drizzle-orm";
 import type { Db } from "../../../platform/db.ts";
 import { formatAmount } from "../../../platform/money.ts";
@@ -15,7 +16,12 @@ import { personContext } from "./loans.demo.ts";
 
 async function delinquent(db: Db, minDpd: number, maxDpd: number, order: "most" | "least") {
   return db
-    .select({ id: loans.id, dpd: loans.dpd, annualRate: loans.annualRate })
+    .select({
+      id: loans.id,
+      dpd: loans.dpd,
+      annualRate: loans.annualRate,
+      principalOutstanding: loans.principalOutstanding,
+    })
     .from(loans)
     .where(and(eq(loans.status, "active"), gte(loans.dpd, minDpd), lte(loans.dpd, maxDpd)))
     .orderBy(order === "most" ? desc(loans.dpd) : asc(loans.dpd), asc(loans.loanNo));
@@ -73,6 +79,17 @@ export async function seedDemoWorkout(db: Db): Promise<void> {
   await proposeWriteOff(db, finance, toWriteOff.id, {
     reason: "逾期超过 180 天,多次催收无果,担保人无代偿能力",
   });
+
+  // 部分核销: about a third of the principal (in whole hundreds), proposed by finance, approved by the GM.
+  const partly = pastThreshold[2];
+  if (!partly) return;
+  const third = Math.floor(partly.principalOutstanding / 3 / 10_000) * 10_000;
+  if (third <= 0) return;
+  await proposeWriteOff(db, finance, partly.id, {
+    reason: "担保人代偿部分已落实,其余部分本金预计无法收回,先行部分核销",
+    principal: formatAmount(third),
+  });
+  await approveWriteOff(db, gm, partly.id, { comment: "同意部分核销,剩余本金继续催收" });
 }
 
 export const loanWorkoutDemoSeeder: DemoSeeder = { name: "loan-workout", run: (db) => seedDemoWorkout(db) };

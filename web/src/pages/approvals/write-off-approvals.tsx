@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { hasPermission, useMe } from "../../api/auth.ts";
 import { approveWriteOff, type PendingApprovals, rejectWriteOff } from "../../api/workout.ts";
 import { formatDateTime, formatMoney, formatMoneyLong } from "../../format.ts";
+import { WriteOffScopeTag } from "../loans/workout/workout-tags.tsx";
 import { useDecide } from "./decide.tsx";
 import { LoanCell } from "./loan-cell.tsx";
 
@@ -43,6 +44,7 @@ export function WriteOffApprovals({ items }: { items: Item[] }) {
           width: 190,
           render: (_, r) => (
             <span className="num">
+              <WriteOffScopeTag value={r.scope} />
               <strong>{formatMoneyLong(r.estimate.total)}</strong>
               <div className="muted workout-breakdown">
                 <div>
@@ -93,7 +95,7 @@ export function WriteOffApprovals({ items }: { items: Item[] }) {
             canDecide ? (
               <Space size={4}>
                 <Popconfirm
-                  title={a("confirmWriteOff")}
+                  title={a(r.scope === "partial" ? "confirmPartialWriteOff" : "confirmWriteOff")}
                   okButtonProps={{ danger: true }}
                   onConfirm={() => decide.now(() => approveWriteOff(r.loanId))}
                 >
