@@ -1,7 +1,8 @@
 // Troubled loans: the loan-admin proposes an extension with the new schedule previewed beside the old
 // one, risk co-signs, the committee votes it into effect; finance proposes a write-off and is refused
 // when approving it herself, the GM approves it, finance records a recovery with a receipt, and the
-// normal repayment endpoint refuses money on the written-off loan. Finance then proposes a partial
+// normal repayment endpoint refuses money on the written-off loan; the recovery is reversed (冲正,
+// finance proposes, the GM approves). Finance then proposes a partial
 // write-off (部分核销) of part of another loan's principal, the GM approves it and the loan stays active.
 import { assert, newPage, shot, signIn, test } from "../harness.mjs";
 
@@ -193,6 +194,39 @@ export default async function journey({ base, browser }) {
         refused.status === 409 && refused.code === "loan-written-off",
         `repayment: ${JSON.stringify(refused)}`,
       );
+    });
+
+    await test("finance proposes reversing the recovery; the GM approves it where reversals are decided", async () => {
+      const page = await signedIn("finance");
+      await page.goto(`${base}/loans/${writeOffLoanId}`);
+      const recoveries = page.getByTestId("recoveries-table");
+      const row = recoveries.locator("tr.ant-table-row").filter({ hasText: "¥800.00" });
+      await row.getByTestId("recovery-reverse").click();
+      await page.getByTestId("recovery-reverse-reason").fill("该款项被法院退回,冲正本笔收回");
+      await shot(page, "recovery-reversal-proposal");
+      await page.getByTestId("recovery-reverse-submit").click();
+      await toast(page, "已提交冲正申请");
+      await row.getByText("冲正待审批").waitFor();
+
+      const gm = await signedIn("gm");
+      await gm.goto(`${base}/loans/${writeOffLoanId}`);
+      await gm.getByRole("tab", { name: /冲正申请/ }).click();
+      const request = gm
+        .locator(".ant-tabs-tabpane-active tr.ant-table-row")
+        .filter({ hasText: "核销后收回" });
+      await request.waitFor();
+      await shot(gm, "recovery-reversal-approval");
+      await request.getByRole("button", { name: /审批冲正/ }).click();
+      await toast(gm, "冲正已生效");
+      const memo = gm.getByTestId("write-off-memo");
+      await memo.getByTestId("recoveries-table").getByText("已冲正").waitFor();
+      const state = await getJson(gm, `/loans/${writeOffLoanId}/recoveries`);
+      assert(
+        state.writeOff.recovered === "0.00",
+        `recovered after the reversal: ${state.writeOff.recovered}`,
+      );
+      await memo.scrollIntoViewIfNeeded();
+      await shot(gm, "recovery-reversed", true);
     });
 
     await test("finance proposes a partial write-off; the GM approves it and the loan stays active", async () => {

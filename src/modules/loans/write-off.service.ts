@@ -134,6 +134,8 @@ export async function getWriteOff(
       amount: formatAmount(t.amount),
       channel: t.channel,
       reference: t.reference,
+      // 冲正: the reversal transaction that undid it (recovery-reversal.ts), or null.
+      reversedBy: t.reversedBy,
       createdAt: t.createdAt.toISOString(),
     })),
   };

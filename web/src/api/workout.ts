@@ -169,6 +169,8 @@ export type Recovery = {
   amount: string;
   channel: PaymentChannel | null;
   reference: string | null;
+  // 冲正: the reversal transaction that undid it, or null.
+  reversedBy: string | null;
   createdAt: string;
 };
 

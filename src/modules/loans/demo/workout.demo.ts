@@ -1,8 +1,9 @@
 // Demo work-out on the demo business date, through the real services: one loan restructured (proposed
 // by the loan-admin, co-signed by risk, approved by the whole committee), one restructuring waiting for
-// the committee, one loan written off (approved by the GM) with a partial recovery, and one write-off
-// waiting for approval, and one loan partly written off (部分核销: part of its principal, the loan still
-// active). Loans are chosen by DPD so the picture matches their delinquency.
+// the committee, one loan written off (approved by the GM) with a partial recovery and a mistaken one
+// reversed (冲正), one write-off waiting for approval, and one loan partly written off (部分核销: part
+// of its principal, the loan still active). Loans are chosen by DPD so the picture matches their
+// delinquency.
 import { and, asc, desc, eq, gte, lte } from "drizzle-orm";
 import type { Db } from "../../../platform/db.ts";
 import { formatAmount } from "../../../platform/money.ts";
@@ -11,6 +12,7 @@ import { getBusinessDate } from "../business-date.ts";
 import { loans } from "../loans.schema.ts";
 import { postRecovery } from "../recoveries.service.ts";
 import { cosignRestructuring, proposeRestructuring, voteOnRestructuring } from "../restructuring.service.ts";
+import { approveReversal, proposeReversal } from "../reversal.service.ts";
 import { approveWriteOff, proposeWriteOff } from "../write-off.service.ts";
 import { personContext } from "./loans.demo.ts";
 
@@ -76,6 +78,18 @@ export async function seedDemoWorkout(db: Db): Promise<void> {
     channel: "bank-transfer",
     reference: "法院执行款 (2026)浙0106执1234号",
   });
+  // A second recovery recorded by mistake (the transfer was the guarantor's, for another loan) and
+  // reversed (冲正): proposed by finance, approved by the GM.
+  const mistaken = await postRecovery(db, finance, writtenOff.id, {
+    amount: "1000.00",
+    date: await getBusinessDate(db),
+    channel: "bank-transfer",
+    reference: "担保人转账 20261128-0031",
+  });
+  await proposeReversal(db, finance, writtenOff.id, mistaken.id, {
+    reason: "该笔为担保人归还其他贷款的款项,误登记为本笔核销后收回",
+  });
+  await approveReversal(db, gm, writtenOff.id, mistaken.id);
   await proposeWriteOff(db, finance, toWriteOff.id, {
     reason: "逾期超过 180 天,多次催收无果,担保人无代偿能力",
   });

@@ -118,6 +118,12 @@ export const workoutZhCN = {
       posted: "已登记收回 {{amount}}",
       after: "累计收回 {{recovered}}，核销余额 {{remaining}}",
       receipt: "凭证",
+      reverse: "冲正",
+      reversed: "已冲正",
+      reverseTitle: "冲正核销后收回 · {{amount}} · {{date}}",
+      reverseHint:
+        "冲正须由另一位有审批权限的同事在本页「冲正申请」中批准；批准后冲回记账（借 核销后收回 6031，贷 银行存款/库存现金），并从已收回金额中扣减。",
+      reverseReasonPlaceholder: "冲正原因：如款项被退回、重复登记、金额录错……",
     },
     panel: {
       title: "展期/重组与核销",
@@ -331,6 +337,12 @@ export const workoutEnUS: DeepStrings<typeof workoutZhCN> = {
       posted: "Recorded a recovery of {{amount}}",
       after: "{{recovered}} recovered so far, {{remaining}} still written off",
       receipt: "Receipt",
+      reverse: "Reverse",
+      reversed: "Reversed",
+      reverseTitle: "Reverse recovery · {{amount}} · {{date}}",
+      reverseHint:
+        "Another colleague with approval rights approves it in this page's reversals tab; approval posts the mirror entry (Dr recoveries after write-off 6031, Cr bank/cash) and takes the amount off what was recovered.",
+      reverseReasonPlaceholder: "Why: the money was returned, recorded twice, the amount was wrong…",
     },
     panel: {
       title: "Restructuring and write-off",

@@ -59,7 +59,7 @@ export function LoanWorkoutPanel({ loan, onChanged }: { loan: LoanDetail; onChan
       {partials.length ? <PartialWriteOffs items={partials} /> : null}
       {memo ? (
         <WriteOffMemo
-          loanId={loan.id}
+          loan={loan}
           memo={memo}
           recoveries={writeOff.data?.recoveries ?? []}
           onChanged={onChanged}

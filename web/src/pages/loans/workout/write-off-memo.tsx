@@ -1,11 +1,11 @@
-import { FilePdfOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Col, Descriptions, Empty, Popconfirm, Progress, Row, Space, Table } from "antd";
+import { Alert, App, Button, Col, Descriptions, Popconfirm, Progress, Row, Space, Table } from "antd";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../../../api/auth.ts";
 import { errorMessage } from "../../../api/client.ts";
-import { receiptUrl } from "../../../api/servicing.ts";
+import type { LoanDetail } from "../../../api/servicing.ts";
 import { type Recovery, type WriteOff, withdrawWriteOff } from "../../../api/workout.ts";
 import { fenToAmount, formatMoney, toFen } from "../../../format.ts";
+import { RecoveriesTable } from "./recoveries-table.tsx";
 import { useRefresh } from "./use-refresh.ts";
 import { WriteOffScopeTag, WriteOffStatusTag } from "./workout-tags.tsx";
 
@@ -49,12 +49,12 @@ export function PartialWriteOffs({ items }: { items: WriteOff[] }) {
 }
 
 export function WriteOffMemo({
-  loanId,
+  loan,
   memo,
   recoveries,
   onChanged,
 }: {
-  loanId: string;
+  loan: LoanDetail;
   memo: WriteOff;
   recoveries: Recovery[];
   onChanged: () => void;
@@ -69,7 +69,7 @@ export function WriteOffMemo({
   const percent = total > 0n ? Number(((toFen(memo.recovered) ?? 0n) * 10_000n) / total) / 100 : 0;
   const withdraw = async () => {
     try {
-      await withdrawWriteOff(loanId);
+      await withdrawWriteOff(loan.id);
       message.success(p("withdrawn"));
       refresh();
     } catch (error) {
@@ -149,40 +149,7 @@ export function WriteOffMemo({
           </span>
           <Progress percent={percent} size="small" status="active" format={(v) => `${v}%`} />
         </div>
-        <Table<Recovery>
-          rowKey="id"
-          size="small"
-          dataSource={recoveries}
-          pagination={false}
-          title={() => <strong>{p("recoveries")}</strong>}
-          locale={{
-            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={p("noRecoveries")} />,
-          }}
-          columns={[
-            { title: t("workout.recovery.date"), dataIndex: "date", width: 104 },
-            { title: t("workout.recovery.amount"), dataIndex: "amount", align: "right", render: money },
-            {
-              title: t("workout.recovery.channel"),
-              dataIndex: "channel",
-              render: (v: string | null) => (v ? t(`servicing.channel.${v}`) : "—"),
-            },
-            {
-              title: t("workout.recovery.reference"),
-              dataIndex: "reference",
-              render: (v: string | null) => v ?? "—",
-            },
-            {
-              title: "",
-              key: "receipt",
-              width: 90,
-              render: (_, r) => (
-                <a href={receiptUrl(loanId, r.id)} target="_blank" rel="noreferrer">
-                  <FilePdfOutlined /> {t("workout.recovery.receipt")}
-                </a>
-              ),
-            },
-          ]}
-        />
+        <RecoveriesTable loan={loan} recoveries={recoveries} onChanged={onChanged} />
       </Col>
     </Row>
   );
