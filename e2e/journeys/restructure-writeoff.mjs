@@ -58,6 +58,9 @@ export default async function journey({ base, browser }) {
       const drawer = page.getByTestId("restructure-drawer");
       await drawer.getByTestId("schedule-compare").waitFor();
       await drawer.getByTestId("restructure-months").fill("9");
+      // A new penalty rate of 15% from the day it takes effect: old → new in the preview.
+      await drawer.getByTestId("restructure-penalty-rate").fill("15");
+      await drawer.getByTestId("penalty-rate-change").filter({ hasText: "→ 15.00%" }).waitFor();
       // The preview follows the form: 9 months on top of what is left.
       await drawer.getByTestId("restructuring-summary").filter({ hasText: "（9 个月）" }).waitFor();
       await drawer.locator(".workout-preview.stale").waitFor({ state: "detached" });
@@ -88,7 +91,10 @@ export default async function journey({ base, browser }) {
           .locator("tr.ant-table-row")
           .filter({ hasText: loanNo });
         await row.waitFor();
-        if (username === "risk" && button === "cosign-approve") await shot(page, "restructure-approvals");
+        if (username === "risk" && button === "cosign-approve") {
+          await row.getByTestId("approval-penalty-rate").filter({ hasText: "→ 15.00%" }).waitFor();
+          await shot(page, "restructure-approvals");
+        }
         await row.getByTestId(button).click();
         await confirmPopover(page);
         await toast(page, "已提交");
@@ -98,6 +104,8 @@ export default async function journey({ base, browser }) {
       const panel = page.getByTestId("loan-workout-panel");
       await panel.getByText("已生效").waitFor();
       await panel.getByText("第 2 版还款计划").waitFor();
+      const applied = await getJson(page, `/loans/${loanId}`);
+      assert(applied.penaltyRate === "0.15", `penalty rate after restructuring: ${applied.penaltyRate}`);
       const tag = await page.getByTestId("classification-tag").first().textContent();
       assert(
         tag.includes("次级") || tag.includes("可疑") || tag.includes("损失"),
@@ -210,11 +218,14 @@ export default async function journey({ base, browser }) {
 
       const gm = await signedIn("gm");
       await gm.goto(`${base}/loans/${writeOffLoanId}`);
-      await gm.getByRole("tab", { name: /冲正申请/ }).click();
+      // The header's 审批冲正 button opens the reversals tab, where repayment reversals are decided too.
+      await gm.getByRole("button", { name: /审批冲正/ }).click();
       const request = gm
-        .locator(".ant-tabs-tabpane-active tr.ant-table-row")
+        .locator("tr.ant-table-row")
+        .filter({ hasText: "该款项被法院退回" })
         .filter({ hasText: "核销后收回" });
       await request.waitFor();
+      await request.scrollIntoViewIfNeeded();
       await shot(gm, "recovery-reversal-approval");
       await request.getByRole("button", { name: /审批冲正/ }).click();
       await toast(gm, "冲正已生效");
@@ -259,7 +270,7 @@ export default async function journey({ base, browser }) {
         .getByTestId("write-off-approvals")
         .locator("tr.ant-table-row")
         .filter({ hasText: loan.loanNo });
-      await row.getByText("部分核销").waitFor();
+      await row.getByText("部分核销", { exact: true }).waitFor();
       await shot(gm, "partial-write-off-approvals");
       await row.getByTestId("write-off-approve").click();
       await confirmPopover(gm);

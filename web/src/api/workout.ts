@@ -9,6 +9,8 @@ export type RestructuringTerms = {
   extensionMonths?: number;
   termMonths?: number;
   annualRate: string;
+  // 罚息年利率 from the effective date; omitted keeps the loan's current one.
+  penaltyRate?: string;
   method: RepaymentMethod;
   capitaliseArrears: boolean;
 };
@@ -23,6 +25,8 @@ export type RestructuringPreview = {
   current: {
     principalOutstanding: string;
     annualRate: string;
+    // Absent on proposals stored before penalty rates could change.
+    penaltyRate?: string;
     method: RepaymentMethod;
     maturityDate: string;
     remainingMonths: number;
@@ -43,6 +47,8 @@ export type RestructuringPreview = {
     termMonths: number;
     extensionMonths: number;
     annualRate: string;
+    penaltyRate?: string;
+    penaltyRateChanged?: boolean;
     method: RepaymentMethod;
     capitaliseArrears: boolean;
     principal: string;
@@ -76,6 +82,8 @@ export type Restructuring = {
   termMonths: number;
   extensionMonths: number;
   annualRate: string;
+  // Old → new when the proposal changes the penalty rate; null when it keeps it.
+  penaltyRate: { from: string; to: string } | null;
   method: RepaymentMethod;
   capitaliseArrears: boolean;
   reason: string;

@@ -22,6 +22,7 @@ async function delinquent(db: Db, minDpd: number, maxDpd: number, order: "most" 
       id: loans.id,
       dpd: loans.dpd,
       annualRate: loans.annualRate,
+      penaltyRate: loans.penaltyRate,
       principalOutstanding: loans.principalOutstanding,
     })
     .from(loans)
@@ -58,9 +59,11 @@ export async function seedDemoWorkout(db: Db): Promise<void> {
   const pending = await proposeRestructuring(db, loanAdmin, waiting.id, {
     termMonths: 18,
     annualRate: "0.12",
+    // Penalty at 1.5 × the new rate from the day it takes effect (old → new on the approvals page).
+    penaltyRate: waiting.penaltyRate === "0.18" ? "0.15" : "0.18",
     method: "equal-principal",
     capitaliseArrears: false,
-    reason: "主要客户回款延迟,申请重组为 18 期等额本金,逾期利息另行归还",
+    reason: "主要客户回款延迟,申请重组为 18 期等额本金,罚息利率随新利率下调,逾期利息另行归还",
   });
   await cosignRestructuring(db, risk, waiting.id, pending.id, { decision: "approve", comment: "同意会签" });
   await voteOnRestructuring(db, gm, waiting.id, pending.id, { decision: "approve", comment: "同意" });

@@ -132,6 +132,12 @@ function RestructuringTable({
                   ? t("workout.approvals.extension", { months: r.extensionMonths })
                   : null}
                 {r.capitaliseArrears ? ` · ${t("workout.approvals.capitalised")}` : ""}
+                {r.penaltyRate
+                  ? ` · ${t("workout.approvals.penaltyRate", {
+                      from: formatRate(r.penaltyRate.from),
+                      to: formatRate(r.penaltyRate.to),
+                    })}`
+                  : ""}
               </div>
             </span>
           ),
