@@ -53,10 +53,11 @@ type StoredProposal = {
   proposed?: { penaltyRate?: string };
 };
 
-/** 罚息年利率 old → new as proposed; null when the proposal keeps the penalty rate. */
+/** 罚息年利率 old → new as proposed; null when the proposal keeps (or restates) the penalty rate. */
 function penaltyChange(r: RestructuringRow): { from: string; to: string } | null {
   const p = r.proposal as StoredProposal;
   if (p.input.penaltyRate === undefined || !p.current?.penaltyRate || !p.proposed?.penaltyRate) return null;
+  if (p.current.penaltyRate === p.proposed.penaltyRate) return null;
   return { from: p.current.penaltyRate, to: p.proposed.penaltyRate };
 }
 
