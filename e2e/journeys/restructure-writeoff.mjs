@@ -1,7 +1,9 @@
 // Troubled loans: the loan-admin proposes an extension with the new schedule previewed beside the old
 // one, risk co-signs, the committee votes it into effect; finance proposes a write-off and is refused
 // when approving it herself, the GM approves it, finance records a recovery with a receipt, and the
-// normal repayment endpoint refuses money on the written-off loan.
+// normal repayment endpoint refuses money on the written-off loan; the recovery is reversed (冲正,
+// finance proposes, the GM approves). Finance then proposes a partial
+// write-off (部分核销) of part of another loan's principal, the GM approves it and the loan stays active.
 import { assert, newPage, shot, signIn, test } from "../harness.mjs";
 
 /** GET from the API inside the signed-in page (same cookies). */
@@ -56,6 +58,9 @@ export default async function journey({ base, browser }) {
       const drawer = page.getByTestId("restructure-drawer");
       await drawer.getByTestId("schedule-compare").waitFor();
       await drawer.getByTestId("restructure-months").fill("9");
+      // A new penalty rate of 15% from the day it takes effect: old → new in the preview.
+      await drawer.getByTestId("restructure-penalty-rate").fill("15");
+      await drawer.getByTestId("penalty-rate-change").filter({ hasText: "→ 15.00%" }).waitFor();
       // The preview follows the form: 9 months on top of what is left.
       await drawer.getByTestId("restructuring-summary").filter({ hasText: "（9 个月）" }).waitFor();
       await drawer.locator(".workout-preview.stale").waitFor({ state: "detached" });
@@ -86,7 +91,10 @@ export default async function journey({ base, browser }) {
           .locator("tr.ant-table-row")
           .filter({ hasText: loanNo });
         await row.waitFor();
-        if (username === "risk" && button === "cosign-approve") await shot(page, "restructure-approvals");
+        if (username === "risk" && button === "cosign-approve") {
+          await row.getByTestId("approval-penalty-rate").filter({ hasText: "→ 15.00%" }).waitFor();
+          await shot(page, "restructure-approvals");
+        }
         await row.getByTestId(button).click();
         await confirmPopover(page);
         await toast(page, "已提交");
@@ -96,6 +104,8 @@ export default async function journey({ base, browser }) {
       const panel = page.getByTestId("loan-workout-panel");
       await panel.getByText("已生效").waitFor();
       await panel.getByText("第 2 版还款计划").waitFor();
+      const applied = await getJson(page, `/loans/${loanId}`);
+      assert(applied.penaltyRate === "0.15", `penalty rate after restructuring: ${applied.penaltyRate}`);
       const tag = await page.getByTestId("classification-tag").first().textContent();
       assert(
         tag.includes("次级") || tag.includes("可疑") || tag.includes("损失"),
@@ -192,6 +202,91 @@ export default async function journey({ base, browser }) {
         refused.status === 409 && refused.code === "loan-written-off",
         `repayment: ${JSON.stringify(refused)}`,
       );
+    });
+
+    await test("finance proposes reversing the recovery; the GM approves it where reversals are decided", async () => {
+      const page = await signedIn("finance");
+      await page.goto(`${base}/loans/${writeOffLoanId}`);
+      const recoveries = page.getByTestId("recoveries-table");
+      const row = recoveries.locator("tr.ant-table-row").filter({ hasText: "¥800.00" });
+      await row.getByTestId("recovery-reverse").click();
+      await page.getByTestId("recovery-reverse-reason").fill("该款项被法院退回,冲正本笔收回");
+      await shot(page, "recovery-reversal-proposal");
+      await page.getByTestId("recovery-reverse-submit").click();
+      await toast(page, "已提交冲正申请");
+      await row.getByText("冲正待审批").waitFor();
+
+      const gm = await signedIn("gm");
+      await gm.goto(`${base}/loans/${writeOffLoanId}`);
+      // The header's 审批冲正 button opens the reversals tab, where repayment reversals are decided too.
+      await gm.getByRole("button", { name: /审批冲正/ }).click();
+      const request = gm
+        .locator("tr.ant-table-row")
+        .filter({ hasText: "该款项被法院退回" })
+        .filter({ hasText: "核销后收回" });
+      await request.waitFor();
+      await request.scrollIntoViewIfNeeded();
+      await shot(gm, "recovery-reversal-approval");
+      await request.getByRole("button", { name: /审批冲正/ }).click();
+      await toast(gm, "冲正已生效");
+      const memo = gm.getByTestId("write-off-memo");
+      await memo.getByTestId("recoveries-table").getByText("已冲正").waitFor();
+      const state = await getJson(gm, `/loans/${writeOffLoanId}/recoveries`);
+      assert(
+        state.writeOff.recovered === "0.00",
+        `recovered after the reversal: ${state.writeOff.recovered}`,
+      );
+      await memo.scrollIntoViewIfNeeded();
+      await shot(gm, "recovery-reversed", true);
+    });
+
+    await test("finance proposes a partial write-off; the GM approves it and the loan stays active", async () => {
+      const page = await signedIn("finance");
+      const pending = await getJson(page, "/loans/pending-approvals");
+      const busy = new Set([...pending.restructurings, ...pending.writeOffs].map((x) => x.loanId));
+      const list = await getJson(page, "/loans?status=active&bucket=M7&pageSize=50");
+      const loan = list.items.find((l) => !busy.has(l.id) && l.dpd >= 180 && l.id !== writeOffLoanId);
+      assert(loan, "no loan past 180 days free for a partial write-off");
+      await page.goto(`${base}/loans/${loan.id}`);
+      await page.getByTestId("loan-workout-actions").click();
+      await page.locator(".ant-dropdown-menu-item").filter({ hasText: "提议核销" }).click();
+      const modal = page.getByTestId("write-off-modal");
+      await modal.getByTestId("write-off-estimate").waitFor();
+      await modal.getByTestId("write-off-principal").fill("1000");
+      await modal.getByTestId("write-off-partial-rule").waitFor();
+      await modal.getByTestId("write-off-estimate").getByText("¥1,000.00").first().waitFor();
+      await modal
+        .getByTestId("write-off-reason")
+        .fill("担保人代偿部分已到位,其余本金预计无法收回,先行部分核销");
+      await shot(page, "partial-write-off-proposal");
+      await page.getByTestId("write-off-submit").click();
+      await toast(page, "核销申请已提交");
+      await page.getByTestId("write-off-pending").getByText("部分核销本金 ¥1,000.00").waitFor();
+
+      const gm = await signedIn("gm");
+      await gm.goto(`${base}/approvals`);
+      await gm.getByTestId("tab-write-offs").click();
+      const row = gm
+        .getByTestId("write-off-approvals")
+        .locator("tr.ant-table-row")
+        .filter({ hasText: loan.loanNo });
+      await row.getByText("部分核销", { exact: true }).waitFor();
+      await shot(gm, "partial-write-off-approvals");
+      await row.getByTestId("write-off-approve").click();
+      await confirmPopover(gm);
+      await toast(gm, "已提交");
+      await gm.goto(`${base}/loans/${loan.id}`);
+      await gm.getByTestId("partial-write-offs").getByText("¥1,000.00").first().waitFor();
+      const after = await getJson(gm, `/loans/${loan.id}`);
+      assert(after.status === "active", `loan after a partial write-off: ${after.status}`);
+      const before = Math.round(Number(loan.principalOutstanding) * 100);
+      const now = Math.round(Number(after.principalOutstanding) * 100);
+      assert(
+        before - now === 100_000,
+        `principal ${loan.principalOutstanding} → ${after.principalOutstanding}`,
+      );
+      await gm.getByTestId("partial-write-offs").scrollIntoViewIfNeeded();
+      await shot(gm, "partial-write-off-loan", true);
     });
 
     await test("no page errors along the way", async () => {

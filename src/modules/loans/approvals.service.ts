@@ -5,7 +5,7 @@ import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import { can, type RequestContext, requirePermission } from "../../platform/auth/actor.ts";
 import { visibleUserIds } from "../../platform/auth/scope.ts";
 import type { Queryable } from "../../platform/db.ts";
-import { formatAmount } from "../../platform/money.ts";
+import { type Fen, formatAmount } from "../../platform/money.ts";
 import { selectCustomers } from "../customers/customer-view.ts";
 import { customers } from "../customers/customers.schema.ts";
 import { getBusinessDate } from "./business-date.ts";
@@ -90,7 +90,7 @@ export async function pendingApprovals(db: Queryable, ctx: RequestContext) {
     writeOffItems.push({
       ...writeOffView(w),
       loan: loanSummary(loan, names.get(loan.customerId) ?? null, businessDate),
-      estimate: await writeOffEstimate(db, loan),
+      estimate: await writeOffEstimate(db, loan, w.requestedPrincipal as Fen | null),
       youMay: can(ctx.actor, "repayments.approve") && w.proposedBy !== me ? "decide" : null,
       own: w.proposedBy === me,
     });

@@ -106,7 +106,8 @@ export function registerLoanRoutes(api: FastifyInstance, { db }: AppDeps): void 
     {
       schema: {
         tags,
-        summary: "Propose a reversal (冲正); another person approves",
+        summary:
+          "Propose a reversal (冲正) of a repayment or of a recovery after write-off; another person approves",
         params: loanTxParams,
         body: reversalBody,
       },

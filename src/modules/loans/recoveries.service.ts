@@ -2,7 +2,7 @@
 // write-off), not a repayment — the receivables are already off the books — and is counted against
 // the written-off amount in the memo, never beyond it. The route takes an Idempotency-Key; the loan
 // is locked so two recoveries cannot both pass the "not beyond" check.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit.ts";
 import { type RequestContext, requirePermission } from "../../platform/auth/actor.ts";
 import type { Db, Queryable } from "../../platform/db.ts";
@@ -34,7 +34,13 @@ export async function postRecovery(db: Db, ctx: RequestContext, loanId: string, 
     const [writeOff] = await tx
       .select()
       .from(loanWriteOffs)
-      .where(and(eq(loanWriteOffs.loanId, loanId), eq(loanWriteOffs.status, "approved")));
+      .where(
+        and(
+          eq(loanWriteOffs.loanId, loanId),
+          eq(loanWriteOffs.status, "approved"),
+          isNull(loanWriteOffs.requestedPrincipal),
+        ),
+      );
     if (!writeOff) throw conflict("loan-not-written-off");
     const businessDate = await getBusinessDate(tx);
     if (input.date > businessDate) throw invalid({ date: "date-after-business-date" });

@@ -2,7 +2,10 @@
 // brought up to the business date, the installments as they were are kept as history (version n),
 // the engine's plan rewrites the open ones and appends the new schedule (version n + 1), capitalised
 // arrears move from the receivables into principal in the ledger, and the loan takes the new terms,
-// the restructuring date and its classification floor.
+// the restructuring date and its classification floor. A new penalty rate takes effect on the
+// restructuring date: the loan was brought up to that date first (openActiveLoan → cob/catch-up.ts
+// writes the penalty through it at the old rate and sets accrued_through), and the batch derives the
+// penalty of every later day from loans.penalty_rate (cob/as-of.ts), so from then on it is the new one.
 import { and, eq } from "drizzle-orm";
 import type { RequestContext } from "../../platform/auth/actor.ts";
 import type { Tx } from "../../platform/db.ts";
@@ -12,7 +15,12 @@ import { postJournal } from "../ledger/ledger.service.ts";
 import type { RestructuringPlan } from "./domain/restructure-plan.ts";
 import { type InstallmentRow, type LoanRow, settleLoanState } from "./loan-state.ts";
 import { installments, loans } from "./loans.schema.ts";
-import { type PlanFor, restructuringPlanFor, type TermsInput } from "./restructuring-preview.ts";
+import {
+  newPenaltyRate,
+  type PlanFor,
+  restructuringPlanFor,
+  type TermsInput,
+} from "./restructuring-preview.ts";
 import { installmentHistory } from "./workout.schema.ts";
 
 /** Dr 1301 what is capitalised / Cr where it sat; and any recognised interest the new schedule replaces. */
@@ -38,6 +46,7 @@ export type AppliedRestructuring = {
   fromVersion: number;
   toVersion: number;
   journalEntryId: number | null;
+  penaltyRate: { from: string; to: string };
 };
 
 export async function applyRestructuring(
@@ -96,8 +105,10 @@ export async function applyRestructuring(
         lines,
       })
     : null;
+  const penaltyRate = newPenaltyRate(loan, options.terms);
   const terms = {
     annualRate: options.terms.annualRate,
+    penaltyRate,
     method: options.terms.method,
     termMonths: plan.termMonths,
     maturityDate: plan.maturityDate,
@@ -118,5 +129,11 @@ export async function applyRestructuring(
     businessDate,
     date: businessDate,
   });
-  return { planned, fromVersion, toVersion: fromVersion + 1, journalEntryId };
+  return {
+    planned,
+    fromVersion,
+    toVersion: fromVersion + 1,
+    journalEntryId,
+    penaltyRate: { from: loan.penaltyRate, to: penaltyRate },
+  };
 }

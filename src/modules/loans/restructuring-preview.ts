@@ -2,6 +2,7 @@
 // the side-by-side view the proposer and the approvers read — the open installments as they are and
 // the new schedule, with the balances carried over, the arrears, the APR and the classification floor.
 import type { Queryable } from "../../platform/db.ts";
+import { invalid } from "../../platform/errors.ts";
 import { Dec, type Fen, formatAmount, type RoundingMode } from "../../platform/money.ts";
 import { getSetting } from "../settings/settings.service.ts";
 import { scheduleApr } from "./domain/apr.ts";
@@ -14,9 +15,30 @@ export type TermsInput = {
   extensionMonths?: number;
   termMonths?: number;
   annualRate: string;
+  // 罚息年利率 from the effective date; undefined keeps the loan's current one.
+  penaltyRate?: string;
   method: RepaymentMethod;
   capitaliseArrears: boolean;
 };
+
+/** The penalty rate the loan will have after the restructuring, normalised ("0.090" → "0.09"). */
+export function newPenaltyRate(loan: LoanRow, terms: TermsInput): string {
+  return terms.penaltyRate === undefined ? loan.penaltyRate : new Dec(terms.penaltyRate).toFixed();
+}
+
+/**
+ * DOMAIN.md has no penalty-rate ceiling of its own, so a new penalty rate may not exceed the legal
+ * rate cap the engine already applies to APRs (setting rates.apr-cap, default 24%): a 400 naming the field.
+ */
+export async function assertPenaltyRate(
+  db: Queryable,
+  terms: TermsInput,
+  businessDate: string,
+): Promise<void> {
+  if (terms.penaltyRate === undefined) return;
+  const cap = await getSetting(db, "rates.apr-cap", businessDate);
+  if (new Dec(terms.penaltyRate).gt(cap)) throw invalid({ penaltyRate: "penalty-rate-above-cap" });
+}
 
 export function addMonthsTo(date: string, months: number): string {
   const parsed = parseDate(date);
@@ -71,6 +93,7 @@ function currentView(loan: LoanRow, rows: readonly InstallmentRow[], plan: Restr
   return {
     principalOutstanding: amount(loan.principalOutstanding),
     annualRate: loan.annualRate,
+    penaltyRate: loan.penaltyRate,
     method: loan.method,
     maturityDate: loan.maturityDate,
     remainingMonths: plan.remainingMonths,
@@ -120,6 +143,8 @@ export function previewView(
       termMonths: plan.termMonths,
       extensionMonths: plan.extensionMonths,
       annualRate: terms.annualRate,
+      penaltyRate: newPenaltyRate(loan, terms),
+      penaltyRateChanged: newPenaltyRate(loan, terms) !== loan.penaltyRate,
       method: terms.method,
       capitaliseArrears: terms.capitaliseArrears,
       principal: amount(plan.newPrincipal),

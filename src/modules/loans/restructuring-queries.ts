@@ -47,6 +47,20 @@ export async function votesFor(
   return byId;
 }
 
+type StoredProposal = {
+  input: TermsInput;
+  current?: { penaltyRate?: string };
+  proposed?: { penaltyRate?: string };
+};
+
+/** 罚息年利率 old → new as proposed; null when the proposal keeps (or restates) the penalty rate. */
+function penaltyChange(r: RestructuringRow): { from: string; to: string } | null {
+  const p = r.proposal as StoredProposal;
+  if (p.input.penaltyRate === undefined || !p.current?.penaltyRate || !p.proposed?.penaltyRate) return null;
+  if (p.current.penaltyRate === p.proposed.penaltyRate) return null;
+  return { from: p.current.penaltyRate, to: p.proposed.penaltyRate };
+}
+
 export function restructuringView(r: RestructuringRow, votes: readonly VoteRow[]) {
   return {
     id: r.id,
@@ -55,6 +69,7 @@ export function restructuringView(r: RestructuringRow, votes: readonly VoteRow[]
     termMonths: r.termMonths,
     extensionMonths: r.extensionMonths,
     annualRate: r.annualRate,
+    penaltyRate: penaltyChange(r),
     method: r.method,
     capitaliseArrears: r.capitaliseArrears,
     reason: r.reason,

@@ -14,6 +14,8 @@ import { loadVisibleLoan } from "./loan-queries.service.ts";
 import { lockLoan, openActiveLoan } from "./loan-state.ts";
 import { applyRestructuring } from "./restructuring-apply.ts";
 import {
+  assertPenaltyRate,
+  newPenaltyRate,
   previewView,
   type RestructuringPreview,
   restructuringPlanFor,
@@ -60,6 +62,7 @@ export async function previewRestructuring(db: Db, ctx: RequestContext, loanId: 
   try {
     await db.transaction(async (tx) => {
       const { loan, rows, businessDate } = await openActiveLoan(tx, ctx, loanId, await getBusinessDate(tx));
+      await assertPenaltyRate(tx, terms, businessDate);
       const planned = await restructuringPlanFor(tx, { loan, rows, businessDate, terms });
       throw new Rollback(previewView(loan, rows, businessDate, terms, planned));
     });
@@ -82,6 +85,7 @@ export async function proposeRestructuring(
   return db.transaction(async (tx) => {
     const { loan, rows, businessDate } = await openActiveLoan(tx, ctx, loanId, await getBusinessDate(tx));
     await assertNothingPending(tx, loanId);
+    await assertPenaltyRate(tx, terms, businessDate);
     const planned = await restructuringPlanFor(tx, { loan, rows, businessDate, terms });
     if (planned.aprAboveCap)
       throw new DomainError({
@@ -110,7 +114,13 @@ export async function proposeRestructuring(
       action: "loan.restructuring-proposed",
       entityType: "loan",
       entityId: loanId,
-      after: { restructuringId: row.id, ...terms, termMonths: row.termMonths, reason },
+      after: {
+        restructuringId: row.id,
+        ...terms,
+        penaltyRate: { from: loan.penaltyRate, to: newPenaltyRate(loan, terms) },
+        termMonths: row.termMonths,
+        reason,
+      },
     });
     return restructuringView(row, []);
   });
@@ -263,6 +273,7 @@ export async function voteOnRestructuring(
               toVersion: applied.toVersion,
               principal: applied.planned.plan.newPrincipal,
               capitalised: applied.planned.plan.capitalised.total,
+              penaltyRate: applied.penaltyRate,
               journalEntryId: applied.journalEntryId,
             }
           : {}),

@@ -2,6 +2,7 @@
 // repayments.approve approves. Approval writes a reversing transaction and a reversing journal entry
 // and takes the amounts back off the installments; nothing is deleted. Only the loan's latest
 // standing money transaction can be reversed, so no later payment rests on the one being undone.
+// A recovery after write-off is reversed through the same requests (recovery-reversal.ts).
 import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit.ts";
 import { type RequestContext, requirePermission } from "../../platform/auth/actor.ts";
@@ -20,6 +21,7 @@ import {
   lockLoan,
   settleLoanState,
 } from "./loan-state.ts";
+import { approveRecoveryReversal, proposeRecoveryReversal } from "./recovery-reversal.ts";
 import type { DueAdjustment } from "./repayment-plan.ts";
 import { rewriteDues } from "./repayments.service.ts";
 import { restructuredSince } from "./restructuring-queries.ts";
@@ -58,8 +60,15 @@ export async function proposeReversal(
   requirePermission(ctx, "repayments.post");
   return db.transaction(async (tx) => {
     const loan = await lockLoan(tx, loanId);
-    if (loan.status === "written-off") throw conflict("loan-not-active", { status: loan.status });
     const original = await loadTransaction(tx, loanId, txId);
+    if (original.kind === "recovery")
+      return proposeRecoveryReversal(tx, ctx, {
+        loan,
+        recovery: original,
+        reason: input.reason,
+        pending: Boolean(await pendingRequest(tx, loanId, txId)),
+      });
+    if (loan.status === "written-off") throw conflict("loan-not-active", { status: loan.status });
     if (original.kind !== "repayment") throw conflict("reversal-not-supported", { kind: original.kind });
     if (original.reversedBy) throw conflict("already-reversed");
     if (await restructuredSince(tx, loanId, original.createdAt))
@@ -108,12 +117,14 @@ export async function approveReversal(db: Db, ctx: RequestContext, loanId: strin
   requirePermission(ctx, "repayments.approve");
   return db.transaction(async (tx) => {
     const loan = await lockLoan(tx, loanId);
-    if (loan.status === "written-off") throw conflict("loan-not-active", { status: loan.status });
     const request = await pendingRequest(tx, loanId, txId);
     if (!request) throw notFound("reversal");
     if (request.proposedBy === ctx.actor.userId) throw conflict("reversal-own-proposal");
     const original = await loadTransaction(tx, loanId, txId);
     if (original.reversedBy) throw conflict("already-reversed");
+    if (original.kind === "recovery")
+      return approveRecoveryReversal(tx, ctx, { loan, recovery: original, request });
+    if (loan.status === "written-off") throw conflict("loan-not-active", { status: loan.status });
     // The schedule the payment was allocated to was replaced by a restructuring since.
     if (await restructuredSince(tx, loanId, original.createdAt))
       throw conflict("reversal-before-restructuring");

@@ -10,6 +10,11 @@ const rate = z
   .refine((v) => RATE.test(v), { message: "invalid-rate" })
   .describe("new annual nominal rate as a decimal, 0.12 = 12%");
 
+// 罚息: the new penalty annual rate; omitted keeps the loan's current one. The cap is checked by the service.
+const penaltyRate = rate
+  .optional()
+  .describe("new penalty annual rate as a decimal; omitted keeps the current one");
+
 const method = z.enum(["equal-installment", "equal-principal", "interest-only", "bullet", "flat"]);
 const comment = z.string().trim().max(500).optional();
 
@@ -19,6 +24,7 @@ export const restructuringTerms = z
     extensionMonths: z.number().int().min(0).max(120).optional(),
     termMonths: z.number().int().min(1).max(360).optional(),
     annualRate: rate,
+    penaltyRate,
     method,
     capitaliseArrears: z.boolean().describe("move overdue interest, fees and penalty into the new principal"),
   })
@@ -33,6 +39,7 @@ export const restructuringBody = z
     extensionMonths: z.number().int().min(0).max(120).optional(),
     termMonths: z.number().int().min(1).max(360).optional(),
     annualRate: rate,
+    penaltyRate,
     method,
     capitaliseArrears: z.boolean(),
     reason: z.string().trim().min(2).max(500),
@@ -55,7 +62,17 @@ export const decisionWithComment = z
 
 export const restructuringParams = z.object({ id: z.uuid(), rid: z.uuid() }).strict();
 
-export const writeOffBody = z.object({ reason: z.string().trim().min(2).max(500) }).strict();
+export const writeOffBody = z
+  .object({
+    reason: z.string().trim().min(2).max(500),
+    principal: amountString
+      .optional()
+      .describe("部分核销: the principal to write off (≤ principal outstanding); omitted = the whole loan"),
+  })
+  .strict();
+export const writeOffQuery = z
+  .object({ principal: amountString.optional().describe("estimate a partial write-off of this principal") })
+  .strict();
 export const writeOffDecisionBody = z.object({ comment }).strict();
 
 export const recoveryBody = z

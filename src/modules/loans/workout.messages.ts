@@ -49,6 +49,18 @@ export const WORKOUT_MESSAGES: Messages = {
     zh: "该贷款有溢缴款 {credit},请先退还再核销",
     en: "The loan holds a credit balance of {credit}; refund it before the write-off",
   },
+  "above-principal-outstanding": {
+    zh: "不能超过未偿本金",
+    en: "Cannot be more than the principal outstanding",
+  },
+  "write-off-above-principal": {
+    zh: "部分核销的本金已不低于未偿本金 {outstanding}(提议后有还款),请驳回后重新提议",
+    en: "The principal to write off is no longer below the {outstanding} outstanding (paid since the proposal); reject it and propose again",
+  },
+  "penalty-rate-above-cap": {
+    zh: "罚息年利率不能超过利率上限(设置 rates.apr-cap,默认 24%)",
+    en: "The penalty rate cannot exceed the rate cap (setting rates.apr-cap, 24% by default)",
+  },
   "write-off-none-pending": {
     zh: "该贷款没有待审批的核销申请",
     en: "There is no write-off of this loan awaiting approval",

@@ -23,6 +23,7 @@ import {
   restructuringTerms,
   writeOffBody,
   writeOffDecisionBody,
+  writeOffQuery,
 } from "./workout.contracts.ts";
 import {
   approveWriteOff,
@@ -147,17 +148,19 @@ export function registerWorkoutRoutes(api: FastifyInstance, { db }: AppDeps): vo
         tags,
         summary: "The loan's write-off: pending or approved memo, recoveries, and today's estimate",
         params: loanIdParams,
+        querystring: writeOffQuery,
       },
       config: { permission: "loans.read" },
     },
-    (request) => getWriteOff(db, contextOf(request), request.params.id),
+    (request) => getWriteOff(db, contextOf(request), request.params.id, request.query),
   );
   r.post(
     "/loans/:id/write-off",
     {
       schema: {
         tags,
-        summary: "Propose a write-off (核销) of a loan past the DPD threshold (finance or loan-admin)",
+        summary:
+          "Propose a write-off (核销) of a loan past the DPD threshold (finance or loan-admin), of all of it or of `principal`",
         params: loanIdParams,
         body: writeOffBody,
       },

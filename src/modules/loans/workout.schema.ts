@@ -133,12 +133,16 @@ export const loanWriteOffs = pgTable(
     expense: bigint("expense_fen", { mode: "number" }).notNull().default(0),
     recovered: bigint("recovered_fen", { mode: "number" }).notNull().default(0),
     journalEntryId: bigint("journal_entry_id", { mode: "number" }),
+    // 部分核销: the principal the proposal names; null = the whole loan (docs/loan-engine.md).
+    requestedPrincipal: bigint("requested_principal_fen", { mode: "number" }),
   },
   (t) => [
     primaryKey({ columns: [t.loanId, t.id] }),
     index("loan_write_offs_status_idx").on(t.status),
+    // One proposal in flight and one full write-off per loan; approved partial ones leave the loan
+    // active, so another (partial or full) may follow them.
     uniqueIndex("loan_write_offs_one_open_uq")
       .on(t.loanId)
-      .where(sql`${t.status} in ('pending', 'approved')`),
+      .where(sql`${t.status} = 'pending' or (${t.status} = 'approved' and ${t.requestedPrincipal} is null)`),
   ],
 );

@@ -3,22 +3,30 @@
 // receivables off the balance sheet against its provision (domain/write-off.ts), marks the loan
 // written-off, closes its collection task and keeps the amounts off balance in the memo, where
 // recoveries are later counted (recoveries.service.ts). Nothing owed is forgiven: the installments
-// keep the claim (账销案存).
+// keep the claim (账销案存). A proposal may name an amount of principal instead (部分核销,
+// partial-write-off.ts): only that leaves the books and the loan stays active.
 import { and, asc, desc, eq } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit.ts";
 import { can, type RequestContext, requirePermission } from "../../platform/auth/actor.ts";
 import type { Db, Queryable, Tx } from "../../platform/db.ts";
-import { conflict, DomainError, forbidden } from "../../platform/errors.ts";
+import { conflict, DomainError, forbidden, invalid } from "../../platform/errors.ts";
 import { type Fen, formatAmount, formatYuan } from "../../platform/money.ts";
 import { collectionTasks } from "../collections/collections.schema.ts";
 import { postJournal } from "../ledger/ledger.service.ts";
 import { getSetting } from "../settings/settings.service.ts";
 import { getBusinessDate } from "./business-date.ts";
 import { currentDpd } from "./cob/as-of.ts";
-import { writeOffAmounts, writeOffPosting } from "./domain/write-off.ts";
+import {
+  partialWriteOffAmounts,
+  type WriteOffAmounts,
+  writeOffAmounts,
+  writeOffPosting,
+} from "./domain/write-off.ts";
 import { loadVisibleLoan } from "./loan-queries.service.ts";
 import { type LoanRow, loadInstallments, lockLoan, openActiveLoan } from "./loan-state.ts";
 import { loans } from "./loans.schema.ts";
+import { applyPartialWriteOff } from "./partial-write-off.ts";
+import { parsePositiveAmount } from "./repayments.service.ts";
 import { assertNothingPending } from "./restructuring.service.ts";
 import { loanTransactions } from "./servicing.schema.ts";
 import { loanWriteOffs } from "./workout.schema.ts";
@@ -33,6 +41,8 @@ export function writeOffView(w: WriteOffRow) {
     id: w.id,
     loanId: w.loanId,
     status: w.status,
+    scope: w.requestedPrincipal === null ? ("full" as const) : ("partial" as const),
+    requestedPrincipal: w.requestedPrincipal === null ? null : formatAmount(w.requestedPrincipal),
     reason: w.reason,
     dpdAtProposal: w.dpdAtProposal,
     proposedBy: { id: w.proposedBy, name: w.proposedByName },
@@ -53,19 +63,31 @@ export function writeOffView(w: WriteOffRow) {
   };
 }
 
-/** What a write-off would take off the books today, and whether the loan qualifies. */
-export async function writeOffEstimate(db: Queryable, loan: LoanRow) {
+/**
+ * What a write-off would take off the books today, and whether the loan qualifies; with `principal`
+ * below the outstanding principal, what that partial write-off would take.
+ */
+export async function writeOffEstimate(db: Queryable, loan: LoanRow, principal: Fen | null = null) {
   const businessDate = await getBusinessDate(db);
   const minDpd = await getSetting(db, "write-off.min-dpd", businessDate);
-  const a = writeOffAmounts({
-    rows: await loadInstallments(db, loan.id),
-    principalOutstanding: loan.principalOutstanding as Fen,
-    provision: loan.provision as Fen,
-  });
+  const partial = principal !== null && principal < loan.principalOutstanding;
+  const a = partial
+    ? partialWriteOffAmounts({
+        principal,
+        principalOutstanding: loan.principalOutstanding as Fen,
+        provision: loan.provision as Fen,
+      })
+    : writeOffAmounts({
+        rows: await loadInstallments(db, loan.id),
+        principalOutstanding: loan.principalOutstanding as Fen,
+        provision: loan.provision as Fen,
+      });
   const dpd = currentDpd(loan, businessDate);
   return {
     dpd,
     minDpd,
+    scope: partial ? ("partial" as const) : ("full" as const),
+    principalOutstanding: formatAmount(loan.principalOutstanding),
     eligible: loan.status === "active" && dpd >= minDpd && loan.creditBalance === 0,
     principal: formatAmount(a.principal),
     interest: formatAmount(a.interest),
@@ -77,7 +99,14 @@ export async function writeOffEstimate(db: Queryable, loan: LoanRow) {
   };
 }
 
-export async function getWriteOff(db: Queryable, ctx: RequestContext, loanId: string) {
+export async function getWriteOff(
+  db: Queryable,
+  ctx: RequestContext,
+  loanId: string,
+  options: { principal?: string } = {},
+) {
+  const principal =
+    options.principal === undefined ? null : parsePositiveAmount(options.principal, "principal");
   const loan = await loadVisibleLoan(db, ctx, loanId);
   const rows = await db
     .select()
@@ -89,19 +118,24 @@ export async function getWriteOff(db: Queryable, ctx: RequestContext, loanId: st
     .from(loanTransactions)
     .where(and(eq(loanTransactions.loanId, loanId), eq(loanTransactions.kind, "recovery")))
     .orderBy(asc(loanTransactions.createdAt));
-  const current = rows.find((w) => w.status === "pending" || w.status === "approved") ?? null;
+  // The write-off in flight, or the full one the loan is kept under; approved partial ones are history.
+  const current =
+    rows.find((w) => w.status === "pending" || (w.status === "approved" && w.requestedPrincipal === null)) ??
+    null;
   return {
     loanId,
     loanStatus: loan.status,
     current: current ? writeOffView(current) : null,
     history: rows.map(writeOffView),
-    estimate: loan.status === "active" ? await writeOffEstimate(db, loan) : null,
+    estimate: loan.status === "active" ? await writeOffEstimate(db, loan, principal) : null,
     recoveries: recoveries.map((t) => ({
       id: t.id,
       date: t.txDate,
       amount: formatAmount(t.amount),
       channel: t.channel,
       reference: t.reference,
+      // 冲正: the reversal transaction that undid it (recovery-reversal.ts), or null.
+      reversedBy: t.reversedBy,
       createdAt: t.createdAt.toISOString(),
     })),
   };
@@ -127,8 +161,9 @@ export async function proposeWriteOff(
   db: Db,
   ctx: RequestContext,
   loanId: string,
-  input: { reason: string },
+  input: { reason: string; principal?: string },
 ) {
+  const named = input.principal === undefined ? null : parsePositiveAmount(input.principal, "principal");
   // Finance (who books it) or a loan-admin (who collects it) may propose.
   if (!can(ctx.actor, "repayments.post") && !can(ctx.actor, "collections.work")) throw forbidden();
   await loadVisibleLoan(db, ctx, loanId);
@@ -136,11 +171,16 @@ export async function proposeWriteOff(
     const { loan, businessDate } = await openActiveLoan(tx, ctx, loanId, await getBusinessDate(tx));
     await assertNothingPending(tx, loanId);
     await assertQualifies(tx, loan, businessDate);
+    if (named !== null && named > loan.principalOutstanding)
+      throw invalid({ principal: "above-principal-outstanding" });
+    // Naming the whole principal is the full write-off.
+    const requestedPrincipal = named !== null && named < loan.principalOutstanding ? named : null;
     const [row] = await tx
       .insert(loanWriteOffs)
       .values({
         loanId,
         reason: input.reason,
+        requestedPrincipal,
         dpdAtProposal: loan.dpd,
         proposedBy: ctx.actor.userId,
         proposedByName: ctx.actor.displayName,
@@ -150,7 +190,13 @@ export async function proposeWriteOff(
       action: "loan.write-off-proposed",
       entityType: "loan",
       entityId: loanId,
-      after: { writeOffId: row.id, dpd: loan.dpd, reason: input.reason },
+      after: {
+        writeOffId: row.id,
+        dpd: loan.dpd,
+        reason: input.reason,
+        scope: requestedPrincipal === null ? "full" : "partial",
+        principal: requestedPrincipal === null ? null : formatAmount(requestedPrincipal),
+      },
     });
     return writeOffView(row);
   });
@@ -170,6 +216,17 @@ export async function approveWriteOff(
     if (request.proposedBy === ctx.actor.userId) throw conflict("write-off-own-proposal");
     const { loan, rows, businessDate } = await openActiveLoan(tx, ctx, loanId, await getBusinessDate(tx));
     await assertQualifies(tx, loan, businessDate);
+    if (request.requestedPrincipal !== null) {
+      const partial = await applyPartialWriteOff(tx, ctx, { loan, rows, businessDate, request });
+      return decide(tx, ctx, {
+        loan,
+        request,
+        comment: input.comment,
+        businessDate,
+        amounts: partial.amounts,
+        journalEntryId: partial.journalEntryId,
+      });
+    }
     const amounts = writeOffAmounts({
       rows,
       principalOutstanding: loan.principalOutstanding as Fen,
@@ -192,34 +249,51 @@ export async function approveWriteOff(
       .update(collectionTasks)
       .set({ status: "resolved", resolvedOn: businessDate })
       .where(and(eq(collectionTasks.loanId, loanId), eq(collectionTasks.status, "open")));
-    const [row] = await tx
-      .update(loanWriteOffs)
-      .set({
-        status: "approved",
-        decidedBy: ctx.actor.userId,
-        decidedByName: ctx.actor.displayName,
-        decidedAt: new Date(),
-        decisionComment: input.comment ?? null,
-        writtenOffOn: businessDate,
-        principal: amounts.principal,
-        interest: amounts.interest,
-        penalty: amounts.penalty,
-        fee: amounts.fee,
-        provisionUsed: amounts.provisionUsed,
-        expense: amounts.expense,
-        journalEntryId,
-      })
-      .where(and(eq(loanWriteOffs.loanId, loanId), eq(loanWriteOffs.id, request.id)))
-      .returning();
-    await recordAudit(tx, ctx, {
-      action: "loan.written-off",
-      entityType: "loan",
-      entityId: loanId,
-      before: { status: loan.status, principalOutstanding: formatAmount(loan.principalOutstanding) },
-      after: { ...writeOffView(row), proposedBy: request.proposedBy },
-    });
-    return writeOffView(row);
+    return decide(tx, ctx, { loan, request, comment: input.comment, businessDate, amounts, journalEntryId });
   });
+}
+
+/** Marks the request approved with what left the books, and audits it. */
+async function decide(
+  tx: Tx,
+  ctx: RequestContext,
+  options: {
+    loan: LoanRow;
+    request: WriteOffRow;
+    comment?: string | null;
+    businessDate: string;
+    amounts: WriteOffAmounts;
+    journalEntryId: number;
+  },
+) {
+  const { loan, request, amounts } = options;
+  const [row] = await tx
+    .update(loanWriteOffs)
+    .set({
+      status: "approved",
+      decidedBy: ctx.actor.userId,
+      decidedByName: ctx.actor.displayName,
+      decidedAt: new Date(),
+      decisionComment: options.comment ?? null,
+      writtenOffOn: options.businessDate,
+      principal: amounts.principal,
+      interest: amounts.interest,
+      penalty: amounts.penalty,
+      fee: amounts.fee,
+      provisionUsed: amounts.provisionUsed,
+      expense: amounts.expense,
+      journalEntryId: options.journalEntryId,
+    })
+    .where(and(eq(loanWriteOffs.loanId, loan.id), eq(loanWriteOffs.id, request.id)))
+    .returning();
+  await recordAudit(tx, ctx, {
+    action: "loan.written-off",
+    entityType: "loan",
+    entityId: loan.id,
+    before: { status: loan.status, principalOutstanding: formatAmount(loan.principalOutstanding) },
+    after: { ...writeOffView(row), proposedBy: request.proposedBy },
+  });
+  return writeOffView(row);
 }
 
 async function closeRequest(

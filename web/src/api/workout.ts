@@ -9,6 +9,8 @@ export type RestructuringTerms = {
   extensionMonths?: number;
   termMonths?: number;
   annualRate: string;
+  // 罚息年利率 from the effective date; omitted keeps the loan's current one.
+  penaltyRate?: string;
   method: RepaymentMethod;
   capitaliseArrears: boolean;
 };
@@ -23,6 +25,8 @@ export type RestructuringPreview = {
   current: {
     principalOutstanding: string;
     annualRate: string;
+    // Absent on proposals stored before penalty rates could change.
+    penaltyRate?: string;
     method: RepaymentMethod;
     maturityDate: string;
     remainingMonths: number;
@@ -43,6 +47,8 @@ export type RestructuringPreview = {
     termMonths: number;
     extensionMonths: number;
     annualRate: string;
+    penaltyRate?: string;
+    penaltyRateChanged?: boolean;
     method: RepaymentMethod;
     capitaliseArrears: boolean;
     principal: string;
@@ -76,6 +82,8 @@ export type Restructuring = {
   termMonths: number;
   extensionMonths: number;
   annualRate: string;
+  // Old → new when the proposal changes the penalty rate; null when it keeps it.
+  penaltyRate: { from: string; to: string } | null;
   method: RepaymentMethod;
   capitaliseArrears: boolean;
   reason: string;
@@ -120,10 +128,15 @@ export type RestructuringDetail = Restructuring & {
 
 export type WriteOffStatus = "pending" | "approved" | "rejected" | "withdrawn";
 
+export type WriteOffScope = "full" | "partial";
+
 export type WriteOff = {
   id: string;
   loanId: string;
   status: WriteOffStatus;
+  scope: WriteOffScope;
+  // 部分核销: the principal the proposal named; null for the whole loan.
+  requestedPrincipal: string | null;
   reason: string;
   dpdAtProposal: number;
   proposedBy: Person;
@@ -147,6 +160,8 @@ export type WriteOffEstimate = {
   dpd: number;
   minDpd: number;
   eligible: boolean;
+  scope: WriteOffScope;
+  principalOutstanding: string;
   principal: string;
   interest: string;
   penalty: string;
@@ -162,6 +177,8 @@ export type Recovery = {
   amount: string;
   channel: PaymentChannel | null;
   reference: string | null;
+  // 冲正: the reversal transaction that undid it, or null.
+  reversedBy: string | null;
   createdAt: string;
 };
 
@@ -219,6 +236,8 @@ export const workoutKeys = {
   restructurings: (loanId: string) => ["workout", "restructurings", loanId] as const,
   restructuring: (loanId: string, id: string) => ["workout", "restructuring", loanId, id] as const,
   writeOff: (loanId: string) => ["workout", "write-off", loanId] as const,
+  writeOffEstimate: (loanId: string, principal: string) =>
+    ["workout", "write-off", loanId, "estimate", principal] as const,
 };
 
 export function usePendingApprovals() {
@@ -251,6 +270,17 @@ export function useWriteOff(loanId: string) {
   });
 }
 
+/** What a partial write-off of `principal` would take today (the server's split, not the browser's). */
+export function usePartialWriteOffEstimate(loanId: string, principal: string | null) {
+  return useQuery({
+    queryKey: workoutKeys.writeOffEstimate(loanId, principal ?? ""),
+    queryFn: () =>
+      api.get<WriteOffState>(`/loans/${loanId}/write-off?principal=${encodeURIComponent(principal ?? "")}`),
+    enabled: principal !== null,
+    select: (state) => state.estimate,
+  });
+}
+
 export const previewRestructuring = (loanId: string, terms: RestructuringTerms) =>
   api.post<RestructuringPreview>(`/loans/${loanId}/restructurings/preview`, terms);
 
@@ -268,8 +298,8 @@ export const voteOnRestructuring = (loanId: string, id: string, body: Decision) 
 export const withdrawRestructuring = (loanId: string, id: string) =>
   api.post<Restructuring>(`/loans/${loanId}/restructurings/${id}/withdraw`, {});
 
-export const proposeWriteOff = (loanId: string, reason: string) =>
-  api.post<WriteOff>(`/loans/${loanId}/write-off`, { reason });
+export const proposeWriteOff = (loanId: string, body: { reason: string; principal?: string }) =>
+  api.post<WriteOff>(`/loans/${loanId}/write-off`, body);
 
 export const approveWriteOff = (loanId: string, comment?: string) =>
   api.post<WriteOff>(`/loans/${loanId}/write-off/approve`, comment ? { comment } : {});

@@ -42,8 +42,24 @@ describe("demo loan book", () => {
       ),
     ).toBeGreaterThan(0);
     expect(await count(t.handle.db, "loan_transactions", "kind = 'prepayment'")).toBeGreaterThan(0);
-    expect(await count(t.handle.db, "loan_transactions", "kind = 'reversal'")).toBe(1);
+    // One reversed repayment and one reversed recovery after write-off.
+    expect(await count(t.handle.db, "loan_transactions", "kind = 'reversal'")).toBe(2);
+    expect(
+      await count(
+        t.handle.db,
+        "loan_transactions r join loan_transactions o on o.loan_id = r.loan_id and o.id = r.reversal_of",
+        "o.kind = 'recovery'",
+      ),
+    ).toBe(1);
     expect(await count(t.handle.db, "loan_transactions", "settlement = 'payoff'")).toBeGreaterThan(0);
+    // 部分核销: one loan partly written off and still active.
+    expect(
+      await count(
+        t.handle.db,
+        "loan_write_offs w join loans l on l.id = w.loan_id",
+        "w.status = 'approved' and w.requested_principal_fen is not null and l.status = 'active'",
+      ),
+    ).toBe(1);
     // Officers are the customer managers who own the customers.
     expect(
       await count(

@@ -1,7 +1,9 @@
 // Demo work-out on the demo business date, through the real services: one loan restructured (proposed
 // by the loan-admin, co-signed by risk, approved by the whole committee), one restructuring waiting for
-// the committee, one loan written off (approved by the GM) with a partial recovery, and one write-off
-// waiting for approval. Loans are chosen by DPD so the picture matches their delinquency.
+// the committee, one loan written off (approved by the GM) with a partial recovery and a mistaken one
+// reversed (冲正), one write-off waiting for approval, and one loan partly written off (部分核销: part
+// of its principal, the loan still active). Loans are chosen by DPD so the picture matches their
+// delinquency.
 import { and, asc, desc, eq, gte, lte } from "drizzle-orm";
 import type { Db } from "../../../platform/db.ts";
 import { formatAmount } from "../../../platform/money.ts";
@@ -10,12 +12,19 @@ import { getBusinessDate } from "../business-date.ts";
 import { loans } from "../loans.schema.ts";
 import { postRecovery } from "../recoveries.service.ts";
 import { cosignRestructuring, proposeRestructuring, voteOnRestructuring } from "../restructuring.service.ts";
+import { approveReversal, proposeReversal } from "../reversal.service.ts";
 import { approveWriteOff, proposeWriteOff } from "../write-off.service.ts";
 import { personContext } from "./loans.demo.ts";
 
 async function delinquent(db: Db, minDpd: number, maxDpd: number, order: "most" | "least") {
   return db
-    .select({ id: loans.id, dpd: loans.dpd, annualRate: loans.annualRate })
+    .select({
+      id: loans.id,
+      dpd: loans.dpd,
+      annualRate: loans.annualRate,
+      penaltyRate: loans.penaltyRate,
+      principalOutstanding: loans.principalOutstanding,
+    })
     .from(loans)
     .where(and(eq(loans.status, "active"), gte(loans.dpd, minDpd), lte(loans.dpd, maxDpd)))
     .orderBy(order === "most" ? desc(loans.dpd) : asc(loans.dpd), asc(loans.loanNo));
@@ -50,9 +59,11 @@ export async function seedDemoWorkout(db: Db): Promise<void> {
   const pending = await proposeRestructuring(db, loanAdmin, waiting.id, {
     termMonths: 18,
     annualRate: "0.12",
+    // Penalty at 1.5 × the new rate from the day it takes effect (old → new on the approvals page).
+    penaltyRate: waiting.penaltyRate === "0.18" ? "0.15" : "0.18",
     method: "equal-principal",
     capitaliseArrears: false,
-    reason: "主要客户回款延迟,申请重组为 18 期等额本金,逾期利息另行归还",
+    reason: "主要客户回款延迟,申请重组为 18 期等额本金,罚息利率随新利率下调,逾期利息另行归还",
   });
   await cosignRestructuring(db, risk, waiting.id, pending.id, { decision: "approve", comment: "同意会签" });
   await voteOnRestructuring(db, gm, waiting.id, pending.id, { decision: "approve", comment: "同意" });
@@ -70,9 +81,32 @@ export async function seedDemoWorkout(db: Db): Promise<void> {
     channel: "bank-transfer",
     reference: "法院执行款 (2026)浙0106执1234号",
   });
+  // A second recovery recorded by mistake (the transfer was the guarantor's, for another loan) and
+  // reversed (冲正): proposed by finance, approved by the GM.
+  const mistaken = await postRecovery(db, finance, writtenOff.id, {
+    amount: "1000.00",
+    date: await getBusinessDate(db),
+    channel: "bank-transfer",
+    reference: "担保人转账 20261128-0031",
+  });
+  await proposeReversal(db, finance, writtenOff.id, mistaken.id, {
+    reason: "该笔为担保人归还其他贷款的款项,误登记为本笔核销后收回",
+  });
+  await approveReversal(db, gm, writtenOff.id, mistaken.id);
   await proposeWriteOff(db, finance, toWriteOff.id, {
     reason: "逾期超过 180 天,多次催收无果,担保人无代偿能力",
   });
+
+  // 部分核销: about a third of the principal (in whole hundreds), proposed by finance, approved by the GM.
+  const partly = pastThreshold[2];
+  if (!partly) return;
+  const third = Math.floor(partly.principalOutstanding / 3 / 10_000) * 10_000;
+  if (third <= 0) return;
+  await proposeWriteOff(db, finance, partly.id, {
+    reason: "担保人代偿部分已落实,其余部分本金预计无法收回,先行部分核销",
+    principal: formatAmount(third),
+  });
+  await approveWriteOff(db, gm, partly.id, { comment: "同意部分核销,剩余本金继续催收" });
 }
 
 export const loanWorkoutDemoSeeder: DemoSeeder = { name: "loan-workout", run: (db) => seedDemoWorkout(db) };

@@ -97,6 +97,14 @@ export function RestructuringApprovals({
                 {r.extensionMonths > 0 ? a("extension", { months: r.extensionMonths }) : null}
                 {r.capitaliseArrears ? ` · ${a("capitalised")}` : ""}
               </div>
+              {r.penaltyRate ? (
+                <div className="muted" data-testid="approval-penalty-rate">
+                  {a("penaltyRate", {
+                    from: formatRate(r.penaltyRate.from),
+                    to: formatRate(r.penaltyRate.to),
+                  })}
+                </div>
+              ) : null}
             </span>
           ),
         },

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { hasPermission, useMe } from "../../api/auth.ts";
 import { approveWriteOff, type PendingApprovals, rejectWriteOff } from "../../api/workout.ts";
 import { formatMoney, formatMoneyLong } from "../../format.ts";
+import { WriteOffScopeTag } from "../loans/workout/workout-tags.tsx";
 import { ApprovalTable, DecisionButtons, useApprovalColumns, useApprovalText } from "./approval-parts.tsx";
 
 type Item = PendingApprovals["writeOffs"][number];
@@ -29,6 +30,7 @@ export function WriteOffApprovals({ items }: { items: Item[] }) {
           width: 190,
           render: (_, r) => (
             <span className="num">
+              <WriteOffScopeTag value={r.scope} />
               <strong>{formatMoneyLong(r.estimate.total)}</strong>
               <div className="muted workout-breakdown">
                 <div>
@@ -71,7 +73,7 @@ export function WriteOffApprovals({ items }: { items: Item[] }) {
                 danger="approve"
                 approve={{
                   label: a("approveWriteOff"),
-                  confirm: a("confirmWriteOff"),
+                  confirm: a(r.scope === "partial" ? "confirmPartialWriteOff" : "confirmWriteOff"),
                   testId: "write-off-approve",
                   run: () => approveWriteOff(r.loanId),
                 }}

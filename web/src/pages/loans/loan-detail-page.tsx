@@ -87,6 +87,8 @@ function LoanDetailView({ loan }: { loan: LoanDetail }) {
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ["loan", loan.id] });
     void queryClient.invalidateQueries({ queryKey: ["loans"] });
+    // A reversal decided here may undo a recovery counted in the write-off memo.
+    void queryClient.invalidateQueries({ queryKey: ["workout"] });
   };
   const active = loan.status === "active";
   const pending = loan.reversals.filter((r) => r.status === "pending");
@@ -344,12 +346,14 @@ function LoanDetailView({ loan }: { loan: LoanDetail }) {
                             ) : null}
                             {pendingHere ? <Tag color="gold">{d("pendingReversal")}</Tag> : null}
                             {canPost &&
-                            row.kind === "repayment" &&
                             !row.reversedBy &&
                             !pendingHere &&
-                            loan.status !== "written-off" &&
-                            // A payment on a schedule a restructuring replaced cannot be reversed.
-                            !(loan.restructuredOn && row.date <= loan.restructuredOn) ? (
+                            // A recovery after write-off is reversed the same way (recovery-reversal.ts).
+                            (row.kind === "recovery" ||
+                              (row.kind === "repayment" &&
+                                loan.status !== "written-off" &&
+                                // A payment on a schedule a restructuring replaced cannot be reversed.
+                                !(loan.restructuredOn && row.date <= loan.restructuredOn))) ? (
                               <Button size="small" type="link" danger onClick={() => propose(row)}>
                                 {d("proposeReversal")}
                               </Button>
@@ -386,6 +390,15 @@ function LoanDetailView({ loan }: { loan: LoanDetail }) {
                       align: "right",
                       render: (_, r) =>
                         money(loan.transactions.find((x) => x.id === r.transactionId)?.amount ?? ""),
+                    },
+                    {
+                      title: d("reversalOf"),
+                      key: "of",
+                      width: 120,
+                      render: (_, r) => {
+                        const kind = loan.transactions.find((x) => x.id === r.transactionId)?.kind;
+                        return kind ? <Tag>{t(`servicing.txKind.${kind}`)}</Tag> : "—";
+                      },
                     },
                     { title: d("reversalReason"), dataIndex: "reason" },
                     {

@@ -26,7 +26,7 @@ import {
   type RestructuringTerms,
 } from "../../../api/workout.ts";
 import { applyFieldErrors } from "../../../components/form-errors.ts";
-import { shiftDecimal } from "../../../format.ts";
+import { formatRate, shiftDecimal } from "../../../format.ts";
 import { RestructuringSummary, ScheduleCompare } from "./schedule-compare.tsx";
 
 const METHODS: RepaymentMethod[] = [
@@ -41,6 +41,8 @@ type Values = {
   mode: "extension" | "term";
   months: number | null;
   ratePercent: number | null;
+  // Empty keeps the loan's penalty rate.
+  penaltyPercent?: number | null;
   method: RepaymentMethod;
   capitaliseArrears: boolean;
   reason?: string;
@@ -50,9 +52,11 @@ function termsOf(v: Partial<Values> | undefined): RestructuringTerms | null {
   if (!v || v.months == null || v.ratePercent == null || !v.method) return null;
   const annualRate = shiftDecimal(String(v.ratePercent), -2);
   if (annualRate === null) return null;
+  const penaltyRate = v.penaltyPercent == null ? null : shiftDecimal(String(v.penaltyPercent), -2);
   return {
     ...(v.mode === "term" ? { termMonths: v.months } : { extensionMonths: v.months }),
     annualRate,
+    ...(penaltyRate !== null ? { penaltyRate } : {}),
     method: v.method,
     capitaliseArrears: Boolean(v.capitaliseArrears),
   };
@@ -131,6 +135,7 @@ export function RestructureDrawer({
         extensionMonths: "months",
         termMonths: "months",
         annualRate: "ratePercent",
+        penaltyRate: "penaltyPercent",
       });
       if (!shown) message.error(errorMessage(error));
     } finally {
@@ -210,6 +215,21 @@ export function RestructureDrawer({
               rules={[{ required: true, message: r("rateRequired") }]}
             >
               <InputNumber min={0} max={100} step={0.5} style={{ width: "100%" }} suffix="%" />
+            </Form.Item>
+            <Form.Item
+              name="penaltyPercent"
+              label={r("penaltyRate")}
+              extra={r("penaltyRateHint", { rate: formatRate(loan.penaltyRate) })}
+            >
+              <InputNumber
+                min={0}
+                max={100}
+                step={0.5}
+                style={{ width: "100%" }}
+                suffix="%"
+                placeholder={r("penaltyRatePlaceholder", { rate: formatRate(loan.penaltyRate) })}
+                data-testid="restructure-penalty-rate"
+              />
             </Form.Item>
             <Form.Item name="method" label={r("method")} rules={[{ required: true }]}>
               <Select options={METHODS.map((m) => ({ value: m, label: t(`calculator.methods.${m}`) }))} />

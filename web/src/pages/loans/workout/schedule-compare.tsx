@@ -1,5 +1,5 @@
 import { ExclamationCircleOutlined } from "@ant-design/icons";
-import { Card, Col, Descriptions, Row, Table } from "antd";
+import { Card, Col, Descriptions, Row, Table, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import type { RestructuringPreview } from "../../../api/workout.ts";
 import { formatMoney, formatMoneyLong, formatPercent, formatRate } from "../../../format.ts";
@@ -45,6 +45,25 @@ export function RestructuringSummary({ preview }: { preview: RestructuringPrevie
           key: "rate",
           label: s("rate"),
           children: `${formatRate(current.annualRate)} → ${formatRate(proposed.annualRate)}`,
+        },
+        {
+          key: "penaltyRate",
+          label: s("penaltyRate"),
+          children:
+            current.penaltyRate && proposed.penaltyRate ? (
+              <span data-testid="penalty-rate-change">
+                {formatRate(current.penaltyRate)} → {formatRate(proposed.penaltyRate)}
+                {proposed.penaltyRateChanged ? (
+                  <Tag color="orange" style={{ marginLeft: 8 }}>
+                    {s("penaltyRateChanged")}
+                  </Tag>
+                ) : (
+                  <span className="muted"> {s("penaltyRateKept")}</span>
+                )}
+              </span>
+            ) : (
+              "—"
+            ),
         },
         {
           key: "method",

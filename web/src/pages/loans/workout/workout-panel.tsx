@@ -1,40 +1,22 @@
-import { FilePdfOutlined } from "@ant-design/icons";
-import { useQueryClient } from "@tanstack/react-query";
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Empty,
-  Popconfirm,
-  Progress,
-  Row,
-  Space,
-  Table,
-} from "antd";
+import { Alert, App, Button, Card, Popconfirm, Space, Table } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../../../api/auth.ts";
 import { errorMessage } from "../../../api/client.ts";
-import { type LoanDetail, receiptUrl } from "../../../api/servicing.ts";
+import type { LoanDetail } from "../../../api/servicing.ts";
 import {
-  type Recovery,
   type Restructuring,
   useRestructurings,
   useWriteOff,
-  type WriteOff,
   withdrawRestructuring,
-  withdrawWriteOff,
 } from "../../../api/workout.ts";
-import { fenToAmount, formatDateTime, formatMoney, formatRate, toFen } from "../../../format.ts";
+import { formatDateTime, formatRate } from "../../../format.ts";
 import { ClassificationTag } from "../servicing-tags.tsx";
 import { RestructuringDetailModal } from "./restructuring-detail-modal.tsx";
-import { DecisionTag, RestructuringStatusTag, WriteOffStatusTag } from "./workout-tags.tsx";
+import { useRefresh } from "./use-refresh.ts";
+import { DecisionTag, RestructuringStatusTag } from "./workout-tags.tsx";
+import { PartialWriteOffs, WriteOffMemo } from "./write-off-memo.tsx";
 import "./workout.css";
-
-const money = (value: string) => <span className="num">{formatMoney(value)}</span>;
 
 /**
  * 展期/重组与核销 on the loan page: the restructurings with their co-signature and votes, and the
@@ -49,7 +31,8 @@ export function LoanWorkoutPanel({ loan, onChanged }: { loan: LoanDetail; onChan
   const history = writeOff.data?.history ?? [];
   if (items.length === 0 && history.length === 0) return null;
   const p = (key: string, params: Record<string, unknown> = {}) => t(`workout.panel.${key}`, params);
-  const memo = history.find((w) => w.status === "approved" || w.status === "pending") ?? null;
+  const memo = writeOff.data?.current ?? null;
+  const partials = history.filter((w) => w.scope === "partial" && w.status === "approved");
   return (
     <Card size="small" className="section-gap" title={p("title")} data-testid="loan-workout-panel">
       {loan.restructuredOn ? (
@@ -73,9 +56,10 @@ export function LoanWorkoutPanel({ loan, onChanged }: { loan: LoanDetail; onChan
       {items.length ? (
         <RestructuringTable loanId={loan.id} items={items} onView={setViewing} onChanged={onChanged} />
       ) : null}
+      {partials.length ? <PartialWriteOffs items={partials} /> : null}
       {memo ? (
         <WriteOffMemo
-          loanId={loan.id}
+          loan={loan}
           memo={memo}
           recoveries={writeOff.data?.recoveries ?? []}
           onChanged={onChanged}
@@ -84,14 +68,6 @@ export function LoanWorkoutPanel({ loan, onChanged }: { loan: LoanDetail; onChan
       <RestructuringDetailModal loanId={loan.id} id={viewing} onClose={() => setViewing(null)} />
     </Card>
   );
-}
-
-function useRefresh(onChanged: () => void) {
-  const queryClient = useQueryClient();
-  return () => {
-    void queryClient.invalidateQueries({ queryKey: ["workout"] });
-    onChanged();
-  };
 }
 
 function RestructuringTable({
@@ -156,6 +132,12 @@ function RestructuringTable({
                   ? t("workout.approvals.extension", { months: r.extensionMonths })
                   : null}
                 {r.capitaliseArrears ? ` · ${t("workout.approvals.capitalised")}` : ""}
+                {r.penaltyRate
+                  ? ` · ${t("workout.approvals.penaltyRate", {
+                      from: formatRate(r.penaltyRate.from),
+                      to: formatRate(r.penaltyRate.to),
+                    })}`
+                  : ""}
               </div>
             </span>
           ),
@@ -202,137 +184,5 @@ function RestructuringTable({
         },
       ]}
     />
-  );
-}
-
-function WriteOffMemo({
-  loanId,
-  memo,
-  recoveries,
-  onChanged,
-}: {
-  loanId: string;
-  memo: WriteOff;
-  recoveries: Recovery[];
-  onChanged: () => void;
-}) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const me = useMe().data;
-  const refresh = useRefresh(onChanged);
-  const p = (key: string, params: Record<string, unknown> = {}) => t(`workout.panel.${key}`, params);
-  const w = (key: string) => t(`workout.writeOff.${key}`);
-  const total = toFen(memo.total) ?? 0n;
-  const percent = total > 0n ? Number(((toFen(memo.recovered) ?? 0n) * 10_000n) / total) / 100 : 0;
-  const withdraw = async () => {
-    try {
-      await withdrawWriteOff(loanId);
-      message.success(p("withdrawn"));
-      refresh();
-    } catch (error) {
-      message.error(errorMessage(error));
-    }
-  };
-  if (memo.status === "pending")
-    return (
-      <Alert
-        className="section-gap"
-        type="warning"
-        showIcon
-        data-testid="write-off-pending"
-        message={
-          <Space wrap>
-            <WriteOffStatusTag value="pending" />
-            {p("writeOffPending", { name: memo.proposedBy.name, dpd: memo.dpdAtProposal })}
-            <span className="muted">{memo.reason}</span>
-            {memo.proposedBy.id === me?.user.id ? (
-              <Popconfirm title={p("withdrawConfirm")} onConfirm={() => void withdraw()}>
-                <Button size="small" danger>
-                  {p("withdraw")}
-                </Button>
-              </Popconfirm>
-            ) : null}
-          </Space>
-        }
-      />
-    );
-  return (
-    <Row gutter={[16, 12]} className="section-gap" data-testid="write-off-memo">
-      <Col xs={24} lg={12}>
-        <Descriptions
-          size="small"
-          bordered
-          column={2}
-          title={
-            <Space>
-              {p("writeOffMemo")} <WriteOffStatusTag value={memo.status} />
-            </Space>
-          }
-          items={[
-            { key: "on", label: p("writtenOffOn"), children: memo.writtenOffOn ?? "—" },
-            { key: "by", label: p("approvedBy"), children: memo.decidedBy?.name ?? "—" },
-            { key: "p", label: w("principal"), children: money(memo.principal) },
-            { key: "i", label: w("interest"), children: money(memo.interest) },
-            { key: "n", label: w("penalty"), children: money(memo.penalty) },
-            { key: "f", label: w("fee"), children: money(memo.fee) },
-            { key: "pv", label: p("provisionShort"), children: money(memo.provisionUsed) },
-            { key: "e", label: p("expenseShort"), children: money(memo.expense) },
-            {
-              key: "t",
-              label: <strong>{w("total")}</strong>,
-              children: <strong>{money(memo.total)}</strong>,
-            },
-            {
-              key: "x",
-              label: p("remainingShort"),
-              children: <strong>{money(memo.remaining)}</strong>,
-            },
-          ]}
-        />
-      </Col>
-      <Col xs={24} lg={12}>
-        <div className="workout-recovered">
-          <span>
-            {t("workout.recovery.recovered")} <strong className="num">{formatMoney(memo.recovered)}</strong> /{" "}
-            {formatMoney(fenToAmount(total))}
-          </span>
-          <Progress percent={percent} size="small" status="active" format={(v) => `${v}%`} />
-        </div>
-        <Table<Recovery>
-          rowKey="id"
-          size="small"
-          dataSource={recoveries}
-          pagination={false}
-          title={() => <strong>{p("recoveries")}</strong>}
-          locale={{
-            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={p("noRecoveries")} />,
-          }}
-          columns={[
-            { title: t("workout.recovery.date"), dataIndex: "date", width: 104 },
-            { title: t("workout.recovery.amount"), dataIndex: "amount", align: "right", render: money },
-            {
-              title: t("workout.recovery.channel"),
-              dataIndex: "channel",
-              render: (v: string | null) => (v ? t(`servicing.channel.${v}`) : "—"),
-            },
-            {
-              title: t("workout.recovery.reference"),
-              dataIndex: "reference",
-              render: (v: string | null) => v ?? "—",
-            },
-            {
-              title: "",
-              key: "receipt",
-              width: 90,
-              render: (_, r) => (
-                <a href={receiptUrl(loanId, r.id)} target="_blank" rel="noreferrer">
-                  <FilePdfOutlined /> {t("workout.recovery.receipt")}
-                </a>
-              ),
-            },
-          ]}
-        />
-      </Col>
-    </Row>
   );
 }

@@ -7,7 +7,7 @@ import {
 import { Tag } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { RestructuringStatus, WriteOffStatus } from "../../../api/workout.ts";
+import type { RestructuringStatus, WriteOffScope, WriteOffStatus } from "../../../api/workout.ts";
 
 // UI.md: in progress blue, approved green, rejected red, withdrawn grey — with an icon, never colour alone.
 const PENDING = { color: "processing", icon: <SyncOutlined /> };
@@ -36,6 +36,14 @@ export function WriteOffStatusTag({ value }: { value: WriteOffStatus }) {
     <Tag color={STYLE[value].color} icon={STYLE[value].icon}>
       {t(`workout.writeOffStatus.${value}`)}
     </Tag>
+  );
+}
+
+/** 全部核销 / 部分核销: the scope in words, never by colour alone. */
+export function WriteOffScopeTag({ value }: { value: WriteOffScope }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={value === "partial" ? "orange" : "magenta"}>{t(`workout.writeOff.scopes.${value}`)}</Tag>
   );
 }
 

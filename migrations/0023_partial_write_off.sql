@@ -1,0 +1,3 @@
+DROP INDEX "loan_write_offs_one_open_uq";--> statement-breakpoint
+ALTER TABLE "loan_write_offs" ADD COLUMN "requested_principal_fen" bigint;--> statement-breakpoint
+CREATE UNIQUE INDEX "loan_write_offs_one_open_uq" ON "loan_write_offs" USING btree ("loan_id") WHERE "loan_write_offs"."status" = 'pending' or ("loan_write_offs"."status" = 'approved' and "loan_write_offs"."requested_principal_fen" is null);
