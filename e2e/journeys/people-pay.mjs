@@ -41,7 +41,9 @@ export default async function journey({ base, browser }) {
   await test("HR: the org chart on a date, training and the probation board, the rank review", async () => {
     await page.goto(`${base}/staff/org`);
     await page.getByTestId("org-tree").getByTestId("org-node").first().waitFor();
-    assert((await page.getByTestId("org-tree").textContent()).includes("营销总监"), "no sales director");
+    // The tree expands its levels after the first render: wait for the director's node rather than
+    // reading the text at once (a read between the two renders saw only the general manager).
+    await page.getByTestId("org-tree").getByText("营销总监").first().waitFor({ timeout: 10_000 });
     await shot(page, "people-org-chart");
     await page.goto(`${base}/training`);
     await page.getByTestId("trainee-card").first().waitFor();

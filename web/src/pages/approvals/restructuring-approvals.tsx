@@ -152,7 +152,8 @@ export function RestructuringApprovals({
         {
           title: t("common.actions"),
           key: "actions",
-          width: 150,
+          // Wide enough for 会签同意 + 会签不同意 side by side (the co-sign pair is the longest).
+          width: 200,
           fixed: "right",
           render: (_, r) => actions(r),
         },
