@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestClient } from "../../platform/testing/test-app.ts";
-import { count, fundCompany, ledgerIsConsistent, newLoan, setBusinessDate } from "./testing/loan-factory.ts";
+import { expectLedgerConsistent, rowCounts } from "./testing/expect-ledger.ts";
+import { count, fundCompany, newLoan, setBusinessDate } from "./testing/loan-factory.ts";
 
 // 12,000.00 at 12% over 12 months from 2025-06-15, never paid: on 2026-01-15 it is 184 days past
 // due, 次级 with a 25% provision of 3,000.00. A partial write-off of 3,000.00 of its principal.
@@ -13,18 +14,10 @@ const url = () => `/api/v1/loans/${loanId}`;
 const toFen = (amount: string) => Math.round(Number(amount) * 100);
 type Row = { period: number; principal: string; interest: string; paid: { principal: string } };
 
-async function consistent() {
-  const check = await ledgerIsConsistent(t.handle.db);
-  expect(check.ok, JSON.stringify(check.detail)).toBe(true);
-}
+const consistent = () => expectLedgerConsistent(t.handle.db);
 
-async function writes() {
-  return {
-    audit: await count(t.handle.db, "audit_log"),
-    journal: await count(t.handle.db, "journal_entries"),
-    writeOffs: await count(t.handle.db, "loan_write_offs"),
-  };
-}
+const writes = () =>
+  rowCounts(t.handle.db, { audit: "audit_log", journal: "journal_entries", writeOffs: "loan_write_offs" });
 
 beforeAll(async () => {
   t = await createTestApp();

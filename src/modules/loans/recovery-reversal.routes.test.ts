@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestClient } from "../../platform/testing/test-app.ts";
-import { count, fundCompany, ledgerIsConsistent, newLoan, setBusinessDate } from "./testing/loan-factory.ts";
+import { expectLedgerConsistent, rowCounts } from "./testing/expect-ledger.ts";
+import { count, fundCompany, newLoan, setBusinessDate } from "./testing/loan-factory.ts";
 
 // A loan written off on 2026-01-15 (184 days past due) with two recoveries, 1,000.00 and 500.00;
 // the first is reversed (冲正) through the repayment-reversal maker–checker.
@@ -13,10 +14,7 @@ let second: string;
 const url = () => `/api/v1/loans/${loanId}`;
 const reversal = (txId: string, step = "") => `${url()}/repayments/${txId}/reversal${step}`;
 
-async function consistent() {
-  const check = await ledgerIsConsistent(t.handle.db);
-  expect(check.ok, JSON.stringify(check.detail)).toBe(true);
-}
+const consistent = () => expectLedgerConsistent(t.handle.db);
 
 async function balanceOf(code: string): Promise<number> {
   const result = await t.handle.db.execute(
@@ -25,14 +23,13 @@ async function balanceOf(code: string): Promise<number> {
   return Number((result as unknown as { rows: { n: string }[] }).rows[0].n);
 }
 
-async function writes() {
-  return {
-    audit: await count(t.handle.db, "audit_log"),
-    journal: await count(t.handle.db, "journal_entries"),
-    requests: await count(t.handle.db, "repayment_reversals"),
-    transactions: await count(t.handle.db, "loan_transactions"),
-  };
-}
+const writes = () =>
+  rowCounts(t.handle.db, {
+    audit: "audit_log",
+    journal: "journal_entries",
+    requests: "repayment_reversals",
+    transactions: "loan_transactions",
+  });
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestClient } from "../../platform/testing/test-app.ts";
+import { expectLedgerConsistent, rowCounts } from "./testing/expect-ledger.ts";
 import { runCobHttp } from "./testing/http.ts";
-import { count, fundCompany, ledgerIsConsistent, newLoan, setBusinessDate } from "./testing/loan-factory.ts";
+import { count, fundCompany, newLoan, setBusinessDate } from "./testing/loan-factory.ts";
 
 // 12,000.00 at 12% from 2026-02-21 with a penalty rate of 18%, never paid: on 2026-05-25 three
 // installments are overdue. It is restructured into 12 months with the arrears capitalised and the
@@ -16,18 +17,14 @@ let rid: string;
 const url = () => `/api/v1/loans/${loanId}`;
 const terms = { termMonths: 12, annualRate: "0.12", method: "equal-installment", capitaliseArrears: true };
 
-async function consistent() {
-  const check = await ledgerIsConsistent(t.handle.db);
-  expect(check.ok, JSON.stringify(check.detail)).toBe(true);
-}
+const consistent = () => expectLedgerConsistent(t.handle.db);
 
-async function writes() {
-  return {
-    audit: await count(t.handle.db, "audit_log"),
-    journal: await count(t.handle.db, "journal_entries"),
-    restructurings: await count(t.handle.db, "loan_restructurings"),
-  };
-}
+const writes = () =>
+  rowCounts(t.handle.db, {
+    audit: "audit_log",
+    journal: "journal_entries",
+    restructurings: "loan_restructurings",
+  });
 
 beforeAll(async () => {
   t = await createTestApp();

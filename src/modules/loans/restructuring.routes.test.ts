@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestClient } from "../../platform/testing/test-app.ts";
+import { expectLedgerConsistent, rowCounts } from "./testing/expect-ledger.ts";
 import { runCobHttp } from "./testing/http.ts";
-import { count, fundCompany, ledgerIsConsistent, newLoan, setBusinessDate } from "./testing/loan-factory.ts";
+import { count, fundCompany, newLoan, setBusinessDate } from "./testing/loan-factory.ts";
 
 // 12,000.00 at 12% over 12 months (等额本息) from 2026-01-15: 1066.19 a month. Periods 1–2 are paid on
 // their due dates; on 2026-05-20 periods 3 (965.21 + 100.98) and 4 (974.86 + 91.33) are overdue, with
@@ -28,10 +29,7 @@ async function overdueLoan(): Promise<string> {
   return loanId;
 }
 
-async function consistent() {
-  const check = await ledgerIsConsistent(t.handle.db);
-  expect(check.ok, JSON.stringify(check.detail)).toBe(true);
-}
+const consistent = () => expectLedgerConsistent(t.handle.db);
 
 beforeAll(async () => {
   t = await createTestApp();

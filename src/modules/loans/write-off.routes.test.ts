@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestClient } from "../../platform/testing/test-app.ts";
-import { count, fundCompany, ledgerIsConsistent, newLoan, setBusinessDate } from "./testing/loan-factory.ts";
+import { expectLedgerConsistent, rowCounts } from "./testing/expect-ledger.ts";
+import { count, fundCompany, newLoan, setBusinessDate } from "./testing/loan-factory.ts";
 
 // 12,000.00 at 12% over 12 months from 2025-06-15, never paid. On 2026-01-15 the first installment
 // (2025-07-15) is 184 days past due: past the 180-day write-off threshold, classified 次级 (25%).
@@ -12,10 +13,7 @@ let loanId: string;
 const url = () => `/api/v1/loans/${loanId}`;
 const toFen = (amount: string) => Math.round(Number(amount) * 100);
 
-async function consistent() {
-  const check = await ledgerIsConsistent(t.handle.db);
-  expect(check.ok, JSON.stringify(check.detail)).toBe(true);
-}
+const consistent = () => expectLedgerConsistent(t.handle.db);
 
 async function balanceOf(code: string): Promise<number> {
   const result = await t.handle.db.execute(
