@@ -82,8 +82,11 @@ export function RecoveryModal({
       title={rc("title", { loanNo: loan.loanNo })}
       onCancel={onClose}
       destroyOnHidden
+      // Start afresh once the modal has closed, not once it has opened: the opening animation can end
+      // after a quick submit, and a reset then would wipe the receipt and hand out a new Idempotency-Key
+      // for money already recorded.
       afterOpenChange={(visible) => {
-        if (visible) {
+        if (!visible) {
           key.current = newKey();
           setResult(null);
         }
