@@ -2,7 +2,7 @@
 // the status steps, numbering, and who may work them (客服, service.feedback).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestClient } from "../../platform/testing/test-app.ts";
-import { settings } from "../settings/settings.schema.ts";
+import { insertSettingRow } from "../settings/settings.service.ts";
 import { clearCrmActivity } from "./testing/kpi-fixtures.ts";
 
 let t: TestApp;
@@ -90,7 +90,7 @@ describe("feedback and complaints", () => {
 
   it("takes a new SLA for cases received after a setting change, not before", async () => {
     const today = new Date().toISOString().slice(0, 10);
-    await t.handle.db.insert(settings).values({
+    await insertSettingRow(t.handle.db, {
       key: "crm.feedback-sla-hours",
       value: {
         service: 8,

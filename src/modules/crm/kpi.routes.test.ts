@@ -7,7 +7,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestClient } from "../../platform/testing/test-app.ts";
-import { settings } from "../settings/settings.schema.ts";
+import { insertSettingRow } from "../settings/settings.service.ts";
 import { rebuildKpiDaily } from "./kpi-rollup.ts";
 import {
   clearCrmActivity,
@@ -51,7 +51,7 @@ beforeAll(async () => {
   t = await createTestApp();
   const db = t.handle.db;
   await clearCrmActivity(db);
-  await db.insert(settings).values({
+  await insertSettingRow(db, {
     key: "crm.kpi-daily-targets",
     value: {
       telemarketer: { calls: 120, effective: 40, intent: 3, revisits: 10, nextDayAppointments: 1 },

@@ -4,8 +4,7 @@
 import type { RequestContext } from "../../platform/auth/actor.ts";
 import { todayInChina } from "../../platform/clock.ts";
 import type { Queryable, Tx } from "../../platform/db.ts";
-import { settings } from "../settings/settings.schema.ts";
-import { getSetting, settingsWritten } from "../settings/settings.service.ts";
+import { getSetting, insertSettingRow } from "../settings/settings.service.ts";
 import { addDays, formatDate, parseDate } from "./domain/due-dates.ts";
 
 const LATEST = "9999-12-31";
@@ -16,14 +15,13 @@ export async function getBusinessDate(db: Queryable): Promise<string> {
 
 /** Written only by the close of business (and the demo seed, which simulates closes) in its own transaction. */
 export async function advanceBusinessDate(tx: Tx, ctx: RequestContext, date: string): Promise<void> {
-  await tx.insert(settings).values({
+  await insertSettingRow(tx, {
     key: "business-date",
     value: date,
     effectiveFrom: date,
     note: "close of business",
     createdBy: ctx.actor.userId,
   });
-  settingsWritten();
 }
 
 export function shiftDate(date: string, days: number): string {

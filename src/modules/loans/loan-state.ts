@@ -97,6 +97,13 @@ export async function openActiveLoan(
   if (loan.restructuredOn !== null && date < loan.restructuredOn)
     throw invalid({ date: "date-before-restructuring" });
   if (date > businessDate) throw invalid({ date: "date-after-business-date" });
+  // The settings every servicing path reads next, in one statement: the allocation order as of the
+  // money's date, the classification and provision the loan's state is settled with (settleLoanState).
+  await prefetchSettings(tx, [
+    ["servicing.allocation-order", date],
+    ["servicing.classification-thresholds", businessDate],
+    ["servicing.provision-rates", businessDate],
+  ]);
   loan = await catchUpLoan(tx, ctx, loan, businessDate);
   return { loan, rows: await loadInstallments(tx, loanId), businessDate };
 }
@@ -200,11 +207,6 @@ export async function settleLoanState(
   const owed = rows.reduce((s, r) => s + totalOf(unpaidOf(r)), 0);
   const oldest = rows.find((r) => r.dueDate <= businessDate && totalOf(unpaidOf(r)) > 0)?.dueDate ?? null;
   const dpd = owed === 0 ? 0 : daysPastDue({ businessDate, oldestUnpaidDueDate: oldest });
-  await prefetchSettings(
-    tx,
-    ["servicing.classification-thresholds", "servicing.provision-rates"],
-    businessDate,
-  );
   const thresholds = await getSetting(tx, "servicing.classification-thresholds", businessDate);
   const status = owed === 0 ? "closed" : "active";
   const classification = withFloor({

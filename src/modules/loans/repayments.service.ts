@@ -10,7 +10,7 @@ import { type Fen, formatAmount, parseAmount } from "../../platform/money.ts";
 import type { PostingLine } from "../ledger/domain/chart.ts";
 import { postJournal } from "../ledger/ledger.service.ts";
 import { productView } from "../products/product-view.ts";
-import { getSetting, prefetchSettings } from "../settings/settings.service.ts";
+import { getSetting } from "../settings/settings.service.ts";
 import type { AllocationLine } from "./domain/allocation.ts";
 import {
   allocationCredits,
@@ -147,14 +147,6 @@ export async function applyRepayment(
   requirePermission(ctx, "repayments.post");
   const amount = parsePositiveAmount(input.amount);
   const { loan, rows, businessDate } = await openActiveLoan(tx, ctx, loanId, input.date);
-  // Most payments are dated the business date: the three servicing settings they use in one read.
-  await prefetchSettings(
-    tx,
-    input.date === businessDate
-      ? ["servicing.allocation-order", "servicing.classification-thresholds", "servicing.provision-rates"]
-      : [],
-    businessDate,
-  );
   const order = await getSetting(tx, "servicing.allocation-order", input.date);
   // The product's prepayment fee only matters for a payment that may settle the loan.
   const mayPayOff = amount >= quoteFor({ loan, rows, date: input.date, prepaymentFeeRate: "0" }).total;

@@ -11,10 +11,10 @@ import { isRealDate } from "../../platform/http/schemas.ts";
 import { settingProposals, settings } from "./settings.schema.ts";
 import {
   getSetting,
+  insertSettingRow,
   isSettingKey,
   SETTING_DEFAULTS,
   type SettingKey,
-  settingsWritten,
 } from "./settings.service.ts";
 
 // Moved only by the daily batch, never by hand.
@@ -116,14 +116,13 @@ export async function decideProposal(
       .returning();
     if (status === "approved") {
       const before = await getSetting(tx, proposal.key as SettingKey, proposal.effectiveFrom);
-      await tx.insert(settings).values({
-        key: proposal.key,
+      await insertSettingRow(tx, {
+        key: proposal.key as SettingKey,
         value: proposal.value,
         effectiveFrom: proposal.effectiveFrom,
         note: proposal.note,
         createdBy: proposal.proposedBy,
       });
-      settingsWritten();
       await recordAudit(tx, ctx, {
         action: "setting.changed",
         entityType: "setting",

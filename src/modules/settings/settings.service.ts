@@ -1,6 +1,6 @@
 // Business parameters with effective dates (DOMAIN.md: "must be configurable"). The value in force on
 // a date is the row with the latest effective_from not after it; with no such row, the default below.
-import { and, desc, eq, inArray, lte } from "drizzle-orm";
+import { and, desc, eq, lte, sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { recordAudit } from "../../platform/audit.ts";
@@ -276,14 +276,34 @@ export function isSettingKey(key: string): key is SettingKey {
 }
 
 // Inside a transaction each (key, date) is read once: a payment asks for the business date and the
-// servicing settings several times, and one transaction should see one value anyway. A settings write
-// in this process (settingsWritten) starts every transaction's memo afresh.
+// servicing settings several times, and one transaction should see one value anyway. Every settings
+// row is written through insertSettingRow, which starts every transaction's memo afresh, so a writer
+// reads its own row back within its transaction.
 let generation = 0;
 const memos = new WeakMap<object, { generation: number; values: Map<string, Promise<unknown>> }>();
 
-/** Called after inserting a settings row inside a transaction, so later reads in it see the row. */
-export function settingsWritten(): void {
+export type SettingRow = {
+  key: SettingKey;
+  value: unknown;
+  effectiveFrom: string;
+  note?: string | null;
+  createdBy?: string | null;
+};
+
+/** The one way a settings row is written (change, approved proposal, close of business, seeds, tests). */
+export async function insertSettingRow(db: Queryable, row: SettingRow): Promise<{ id: number }> {
+  const [inserted] = await db
+    .insert(settings)
+    .values({
+      key: row.key,
+      value: row.value,
+      effectiveFrom: row.effectiveFrom,
+      note: row.note ?? null,
+      createdBy: row.createdBy ?? null,
+    })
+    .returning({ id: settings.id });
   generation++;
+  return inserted;
 }
 
 function memoOf(tx: object): Map<string, Promise<unknown>> {
@@ -296,35 +316,41 @@ function memoOf(tx: object): Map<string, Promise<unknown>> {
 }
 
 /**
- * Reads several settings as of one date in one statement into the transaction's memo, for a path that
- * will ask for each of them (a repayment's allocation order, classification thresholds and provision
- * rates). Later getSetting calls for them in the transaction answer from the memo.
+ * Reads several settings, each as of its own date, in one statement into the transaction's memo, for a
+ * path that will ask for each of them (a payment's allocation order as of its date, the classification
+ * thresholds and provision rates as of the business date). Later getSetting calls for them in the
+ * transaction answer from the memo. Outside a transaction there is no memo, so it does nothing.
  */
 export async function prefetchSettings(
   tx: Queryable,
-  keys: readonly SettingKey[],
-  asOfDate: string,
+  wanted: readonly (readonly [key: SettingKey, asOfDate: string])[],
 ): Promise<void> {
   if (!(tx instanceof PgTransaction)) return;
   const values = memoOf(tx);
-  const missing = keys.filter((k) => !values.has(`${k}|${asOfDate}`));
+  const missing = wanted.filter(([key, asOf]) => !values.has(`${key}|${asOf}`));
   if (missing.length < 2) return; // getSetting reads a single one just as well
-  // A Drizzle query runs each time it is awaited: start it once, and share the one promise.
-  const read: Promise<{ key: string; value: unknown }[]> = tx
-    .selectDistinctOn([settings.key], { key: settings.key, value: settings.value })
-    .from(settings)
-    .where(and(inArray(settings.key, missing), lte(settings.effectiveFrom, asOfDate)))
-    .orderBy(settings.key, desc(settings.effectiveFrom), desc(settings.id))
-    .execute();
-  for (const key of missing) {
-    const id = `${key}|${asOfDate}`;
+  const pairs = sql.join(
+    missing.map(([key, asOf], i) => sql`(${i}::int, ${key}::text, ${asOf}::date)`),
+    sql`, `,
+  );
+  // The query runs once; each setting's memo entry is a promise on its one result.
+  const read = tx
+    .execute(
+      sql`select distinct on (w.i) w.i, s.value
+          from (values ${pairs}) as w(i, key, as_of)
+          join ${settings} s on s.key = w.key and s.effective_from <= w.as_of
+          order by w.i, s.effective_from desc, s.id desc`,
+    )
+    .then((result) => (result as unknown as { rows: { i: number; value: unknown }[] }).rows);
+  missing.forEach(([key, asOf], i) => {
+    const id = `${key}|${asOf}`;
     const one = read.then((rows) => {
-      const row = rows.find((r) => r.key === key);
+      const row = rows.find((r) => r.i === i);
       return row ? row.value : SETTING_DEFAULTS[key].default;
     });
     values.set(id, one);
     one.catch(() => values.delete(id));
-  }
+  });
   await read;
 }
 
@@ -369,17 +395,13 @@ export async function setSetting<K extends SettingKey>(
   if (!parsed.success) throw invalid({ value: "invalid-value" });
   await db.transaction(async (tx) => {
     const before = await getSetting(tx, input.key, input.effectiveFrom);
-    const [row] = await tx
-      .insert(settings)
-      .values({
-        key: input.key,
-        value: parsed.data,
-        effectiveFrom: input.effectiveFrom,
-        note: input.note ?? null,
-        createdBy: ctx.actor.userId,
-      })
-      .returning({ id: settings.id });
-    settingsWritten();
+    const row = await insertSettingRow(tx, {
+      key: input.key,
+      value: parsed.data,
+      effectiveFrom: input.effectiveFrom,
+      note: input.note ?? null,
+      createdBy: ctx.actor.userId,
+    });
     await recordAudit(tx, ctx, {
       action: "setting.changed",
       entityType: "setting",

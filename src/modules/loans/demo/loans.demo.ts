@@ -13,7 +13,7 @@ import { users } from "../../identity/identity.schema.ts";
 import { recordFunding } from "../../ledger/capital.service.ts";
 import { productView } from "../../products/product-view.ts";
 import { products } from "../../products/products.schema.ts";
-import { settings } from "../../settings/settings.schema.ts";
+import { insertSettingRow } from "../../settings/settings.service.ts";
 import { openLoanAccount } from "../accounts.service.ts";
 import { getBusinessDate, shiftDate } from "../business-date.ts";
 import { withCobLock } from "../cob/cob-lock.ts";
@@ -99,9 +99,12 @@ export async function seedDemoLoans(db: Db): Promise<void> {
     maturityDate: "2027-09-10",
     reference: "借款合同 ICBC-2025-117",
   });
-  await db
-    .insert(settings)
-    .values({ key: "business-date", value: DEMO_BEGIN, effectiveFrom: DEMO_BEGIN, note: "demo seed" });
+  await insertSettingRow(db, {
+    key: "business-date",
+    value: DEMO_BEGIN,
+    effectiveFrom: DEMO_BEGIN,
+    note: "demo seed",
+  });
 
   const plans = buildDemoPlan();
   const seeded: Seeded[] = [];

@@ -9,11 +9,11 @@ import { users } from "../../identity/identity.schema.ts";
 import { recordFunding } from "../../ledger/capital.service.ts";
 import { trialBalance } from "../../ledger/ledger.service.ts";
 import { subLedgerCheck } from "../../ledger/sub-ledger.ts";
-import { settings } from "../../settings/settings.schema.ts";
+import { insertSettingRow } from "../../settings/settings.service.ts";
 import { type OpenLoanInput, openLoanAccount } from "../accounts.service.ts";
 
 export async function setBusinessDate(db: Db, date: string): Promise<void> {
-  await db.insert(settings).values({ key: "business-date", value: date, effectiveFrom: date, note: "test" });
+  await insertSettingRow(db, { key: "business-date", value: date, effectiveFrom: date, note: "test" });
 }
 
 export async function fundCompany(db: Db, options: { amount?: string; date?: string } = {}): Promise<void> {
