@@ -39,7 +39,7 @@ import {
   RiskPlanSummary,
   ScorecardSummary,
   StageTimes,
-} from "./step-summaries.tsx";
+} from "./step-summaries/index.ts";
 import { VoteButtons } from "./vote-form.tsx";
 import "../business.css";
 

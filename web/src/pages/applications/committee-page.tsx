@@ -18,7 +18,7 @@ import { PageHeader, useDocumentTitle } from "../../components/page-header.tsx";
 import { formatMoney, formatMoneyLong, formatPercent, formatRate } from "../../format.ts";
 import { committeeSeat, isOriginator, myVote } from "./acting.ts";
 import { StageAge } from "./status.tsx";
-import { CommitteeBlock, PassFailIcon } from "./step-summaries.tsx";
+import { CommitteeBlock, PassFailIcon } from "./step-summaries/index.ts";
 import { VoteButtons } from "./vote-form.tsx";
 import "../business.css";
 

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { type ApplicationDetail, stepApi, useQualificationChecks } from "../../api/applications.ts";
 import { apiMessage } from "../../components/api-messages.ts";
 import { ServerError } from "./step-form-parts.tsx";
-import { CheckList } from "./step-summaries.tsx";
+import { CheckList } from "./step-summaries/index.ts";
 import { useStepSubmit } from "./use-step-submit.ts";
 
 type QualificationValues = { decision: "pass" | "reject"; reason?: string };

@@ -1,0 +1,91 @@
+// 线索分配: the reassign modal and the assignment page (rotation, caps, people away).
+import type { DeepStrings } from "../../i18n/zh-cn.ts";
+
+export const crmLeadsAssignmentZhCN = {
+  reassignModal: {
+    title: "改派 {{count}} 条线索",
+    mode: "改派方式",
+    toPerson: "给指定人员",
+    toGroup: "在小组内轮流分配",
+    person: "新负责人",
+    group: "小组",
+    note: "说明",
+    notePlaceholder: "如：请假交接",
+    submit: "改派",
+    done: "已改派 {{count}} 条",
+    personRule: "请选择新负责人",
+    groupRule: "请选择小组",
+  },
+  assignment: {
+    title: "线索分配",
+    subtitle: "没有指定负责人的线索在组内轮流分配：跳过停用、离职、请假中的人员和已达上限的人员",
+    rules:
+      "规则：新线索给组内最久未分到线索的人；每人在跟线索不超过上限（默认 {{cap}} 条，可为个人单独设置）。",
+    member: "人员",
+    group: "小组 / 上级",
+    openLeads: "在跟线索",
+    capacity: "上限",
+    status: "状态",
+    lastAssigned: "最近分到线索",
+    available: "可分配",
+    full: "已满额",
+    away: {
+      away: "请假至 {{date}}",
+      disabled: "账号停用",
+      left: "已离职",
+    },
+    edit: "设置",
+    editTitle: "分配设置 · {{name}}",
+    awayUntil: "请假/不在岗至（含）",
+    awayNote: "说明",
+    personalCap: "个人上限（空=按默认）",
+    saved: "已保存",
+    empty: "您的范围内没有跟进线索的人员",
+    never: "从未",
+  },
+};
+
+export const crmLeadsAssignmentEnUS: DeepStrings<typeof crmLeadsAssignmentZhCN> = {
+  reassignModal: {
+    title: "Reassign {{count}} leads",
+    mode: "How",
+    toPerson: "To one person",
+    toGroup: "Round-robin in a group",
+    person: "New owner",
+    group: "Group",
+    note: "Note",
+    notePlaceholder: "e.g. handover during leave",
+    submit: "Reassign",
+    done: "Reassigned {{count}}",
+    personRule: "Choose the new owner",
+    groupRule: "Choose the group",
+  },
+  assignment: {
+    title: "Lead assignment",
+    subtitle:
+      "Leads without an owner go round-robin within a group, skipping people disabled, gone, on leave or at their cap",
+    rules:
+      "Rules: a new lead goes to the member given one longest ago; nobody holds more open leads than their cap (default {{cap}}, or their own).",
+    member: "Person",
+    group: "Group / manager",
+    openLeads: "Open leads",
+    capacity: "Cap",
+    status: "Status",
+    lastAssigned: "Last given a lead",
+    available: "Available",
+    full: "At cap",
+    away: {
+      away: "Away until {{date}}",
+      disabled: "Account disabled",
+      left: "Left the company",
+    },
+    edit: "Settings",
+    editTitle: "Assignment settings · {{name}}",
+    awayUntil: "Away until (inclusive)",
+    awayNote: "Note",
+    personalCap: "Own cap (empty = default)",
+    saved: "Saved",
+    empty: "Nobody in your scope works leads",
+    never: "Never",
+  },
+};
