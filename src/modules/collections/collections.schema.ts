@@ -64,8 +64,10 @@ export const notificationTemplates = pgTable("notification_templates", {
   updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
 });
 
-// Messages waiting for a sender (SMS gateway, WeChat); the batch only writes them. The unique key
-// makes a rerun of a date unable to queue the same reminder twice.
+// Messages waiting for a sender (SMS gateway, WeChat); the batch only writes them. The primary key is
+// the message's identity (loan, template, installment), so a rerun of a date cannot queue the same
+// reminder twice; `id` is the handle shown to people and senders. One index fewer than a surrogate key:
+// the batch queues about 33,000 a night at 1,000,000 loans, each an insert into every index.
 export const notificationsOutbox = pgTable(
   "notifications_outbox",
   {
@@ -84,8 +86,10 @@ export const notificationsOutbox = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.loanId, t.id] }),
-    uniqueIndex("notifications_outbox_once_uq").on(t.loanId, t.templateCode, t.period, t.dueDate),
+    primaryKey({
+      name: "notifications_outbox_pk",
+      columns: [t.loanId, t.templateCode, t.period, t.dueDate],
+    }),
     index("notifications_outbox_status_idx").on(t.status, t.businessDate),
   ],
 );

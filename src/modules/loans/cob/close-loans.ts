@@ -86,15 +86,20 @@ async function closeWindow(
     window.individuals && !(await hasIndividuals(tx, window)) ? { ...window, individuals: null } : window;
   if (!w.riders && !w.individuals) return { ...emptyCloseResult(), looked: [] };
   // A chunk reaches its installments and loans through indexes (by due date and loan id, by loan id):
-  // nested loops over a few thousand rows, never a hash of a scan of the whole book.
+  // nested loops over a few thousand rows, never a hash of a scan of the whole book. Each statement is
+  // planned for its own dates and id range: the statements are prepared by name (prepared-statements.ts),
+  // and a generic plan, blind to the dates, walked every open installment of the range by loan id
+  // instead of the day's few hundred by due date (recognition 4× slower at 1,000,000 loans).
   await tx.execute(
-    sql`select set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)`,
+    sql`select set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true),
+      set_config('plan_cache_mode', 'force_custom_plan', true)`,
   );
   const recognised = await recogniseDueInterest(tx, ctx, w);
   const reminders = await queueReminders(tx, w, options.params);
   const state = await closeLoanStates(tx, ctx, w, { ...options, individualsRide: true });
   await tx.execute(
-    sql`select set_config('enable_hashjoin', 'on', true), set_config('enable_mergejoin', 'on', true)`,
+    sql`select set_config('enable_hashjoin', 'on', true), set_config('enable_mergejoin', 'on', true),
+      set_config('plan_cache_mode', 'auto', true)`,
   );
   return { loans: state.loans, recognised, reminders, tasks: state.tasks, looked: state.looked };
 }
