@@ -46,7 +46,7 @@ export function registerCapitalRoutes(api: FastifyInstance, { db }: AppDeps): vo
         summary: "Record shareholder capital or a bank borrowing (Idempotency-Key)",
         body: fundingBody,
       },
-      config: { permission: "loans.disburse", idempotent: true },
+      config: { permission: "loans.disburse", idempotent: { status: 201 } },
     },
     async (request, reply) => reply.code(201).send(await recordFunding(db, contextOf(request), request.body)),
   );

@@ -6,6 +6,7 @@ import { recordAudit } from "../../platform/audit.ts";
 import { type RequestContext, requirePermission } from "../../platform/auth/actor.ts";
 import type { Db, Queryable } from "../../platform/db.ts";
 import { DomainError, invalid } from "../../platform/errors.ts";
+import { idempotentTransaction } from "../../platform/idempotency-claim.ts";
 import { Dec, type Fen, formatAmount, parseAmount } from "../../platform/money.ts";
 import { getBusinessDate, shiftDate } from "../loans/business-date.ts";
 import { getSetting } from "../settings/settings.service.ts";
@@ -29,7 +30,7 @@ export async function recordFunding(db: Db, ctx: RequestContext, input: FundingI
   if (amount === null || amount <= 0) throw invalid({ amount: "invalid-amount" });
   if (input.kind === "bank-borrowing" && input.maturityDate && input.maturityDate <= input.date)
     throw invalid({ maturityDate: "maturity-before-date" });
-  return db.transaction(async (tx) => {
+  return idempotentTransaction(db, ctx, async (tx) => {
     if (input.kind === "bank-borrowing") {
       const borrowed = await accountBalance(tx, "2001");
       const capital = await netAssets(tx);

@@ -68,7 +68,7 @@ export function registerLoanRoutes(api: FastifyInstance, { db }: AppDeps): void 
         params: loanIdParams,
         body: repaymentBody,
       },
-      config: { permission: "repayments.post", idempotent: true },
+      config: { permission: "repayments.post", idempotent: { status: 201 } },
     },
     async (request, reply) =>
       reply.code(201).send(await postRepayment(db, contextOf(request), request.params.id, request.body)),
@@ -82,7 +82,7 @@ export function registerLoanRoutes(api: FastifyInstance, { db }: AppDeps): void 
         params: loanIdParams,
         body: prepaymentBody,
       },
-      config: { permission: "repayments.post", idempotent: true },
+      config: { permission: "repayments.post", idempotent: { status: 201 } },
     },
     async (request, reply) =>
       reply.code(201).send(await postPrepayment(db, contextOf(request), request.params.id, request.body)),
@@ -96,7 +96,7 @@ export function registerLoanRoutes(api: FastifyInstance, { db }: AppDeps): void 
         params: loanIdParams,
         body: refundBody,
       },
-      config: { permission: "repayments.post", idempotent: true },
+      config: { permission: "repayments.post", idempotent: { status: 201 } },
     },
     async (request, reply) =>
       reply.code(201).send(await refundCredit(db, contextOf(request), request.params.id, request.body)),

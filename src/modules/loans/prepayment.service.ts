@@ -8,6 +8,7 @@ import { recordAudit } from "../../platform/audit.ts";
 import { type RequestContext, requirePermission } from "../../platform/auth/actor.ts";
 import type { Db } from "../../platform/db.ts";
 import { conflict } from "../../platform/errors.ts";
+import { idempotentTransaction } from "../../platform/idempotency-claim.ts";
 import { Dec, type Fen, formatAmount } from "../../platform/money.ts";
 import { postJournal } from "../ledger/ledger.service.ts";
 import type { PrepaymentChoice } from "./domain/prepayment.ts";
@@ -30,7 +31,7 @@ export type PrepaymentInput = {
 export async function postPrepayment(db: Db, ctx: RequestContext, loanId: string, input: PrepaymentInput) {
   requirePermission(ctx, "repayments.post");
   const principal = parsePositiveAmount(input.amount);
-  return db.transaction(async (tx) => {
+  return idempotentTransaction(db, ctx, async (tx) => {
     const { loan, rows, businessDate } = await openActiveLoan(tx, ctx, loanId, input.date);
     const due = rows.filter((r) => r.dueDate <= input.date);
     const future = rows.filter((r) => r.dueDate > input.date);

@@ -7,6 +7,7 @@ import { recordAudit } from "../../platform/audit.ts";
 import { type RequestContext, requirePermission } from "../../platform/auth/actor.ts";
 import type { Db, Queryable } from "../../platform/db.ts";
 import { conflict, invalid } from "../../platform/errors.ts";
+import { idempotentTransaction } from "../../platform/idempotency-claim.ts";
 import { formatAmount, formatYuan } from "../../platform/money.ts";
 import { postJournal } from "../ledger/ledger.service.ts";
 import { getBusinessDate } from "./business-date.ts";
@@ -28,7 +29,7 @@ export async function postRecovery(db: Db, ctx: RequestContext, loanId: string, 
   requirePermission(ctx, "repayments.post");
   const amount = parsePositiveAmount(input.amount);
   await loadVisibleLoan(db, ctx, loanId);
-  return db.transaction(async (tx) => {
+  return idempotentTransaction(db, ctx, async (tx) => {
     const loan = await lockLoan(tx, loanId);
     if (loan.status !== "written-off") throw conflict("loan-not-written-off");
     const [writeOff] = await tx

@@ -5,6 +5,7 @@ import { recordAudit } from "../../platform/audit.ts";
 import { type RequestContext, requirePermission } from "../../platform/auth/actor.ts";
 import type { Db } from "../../platform/db.ts";
 import { conflict, invalid } from "../../platform/errors.ts";
+import { idempotentTransaction } from "../../platform/idempotency-claim.ts";
 import { formatAmount } from "../../platform/money.ts";
 import { postJournal } from "../ledger/ledger.service.ts";
 import { getBusinessDate } from "./business-date.ts";
@@ -23,7 +24,7 @@ export type RefundInput = {
 export async function refundCredit(db: Db, ctx: RequestContext, loanId: string, input: RefundInput) {
   requirePermission(ctx, "repayments.post");
   const amount = parsePositiveAmount(input.amount);
-  return db.transaction(async (tx) => {
+  return idempotentTransaction(db, ctx, async (tx) => {
     const businessDate = await getBusinessDate(tx);
     const loan = await lockLoan(tx, loanId);
     if (input.date < loan.startDate) throw invalid({ date: "date-before-disbursement" });

@@ -6,6 +6,7 @@ import { recordAudit } from "../../platform/audit.ts";
 import { type RequestContext, requirePermission } from "../../platform/auth/actor.ts";
 import type { Db, Queryable, Tx } from "../../platform/db.ts";
 import { invalid } from "../../platform/errors.ts";
+import { idempotentTransaction } from "../../platform/idempotency-claim.ts";
 import { type Fen, formatAmount, parseAmount } from "../../platform/money.ts";
 import type { PostingLine } from "../ledger/domain/chart.ts";
 import { postJournal } from "../ledger/ledger.service.ts";
@@ -134,7 +135,7 @@ export async function postRepayment(
 ): Promise<{ id: string; allocation: AllocationView }> {
   requirePermission(ctx, "repayments.post");
   parsePositiveAmount(input.amount);
-  return db.transaction((tx) => applyRepayment(tx, ctx, loanId, input));
+  return idempotentTransaction(db, ctx, (tx) => applyRepayment(tx, ctx, loanId, input));
 }
 
 /** One repayment inside the caller's transaction (a bulk import posts many in one, all or nothing). */

@@ -232,7 +232,7 @@ export function registerWorkoutRoutes(api: FastifyInstance, { db }: AppDeps): vo
         params: loanIdParams,
         body: recoveryBody,
       },
-      config: { permission: "repayments.post", idempotent: true },
+      config: { permission: "repayments.post", idempotent: { status: 201 } },
     },
     async (request, reply) =>
       reply.code(201).send(await postRecovery(db, contextOf(request), request.params.id, request.body)),

@@ -5,6 +5,7 @@ import type { RequestContext } from "../../platform/auth/actor.ts";
 import { todayInChina } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db.ts";
 import { DomainError, invalid } from "../../platform/errors.ts";
+import { idempotentTransaction } from "../../platform/idempotency-claim.ts";
 import { Dec, type Fen, parseAmount } from "../../platform/money.ts";
 import type { FileStorage } from "../../platform/storage.ts";
 import { customerView } from "../customers/customer-view.ts";
@@ -40,7 +41,7 @@ export async function disburse(
 ) {
   const today = todayInChina();
   if (input.date > today) throw invalid({ date: "date-in-future" });
-  return deps.db.transaction(async (tx) => {
+  return idempotentTransaction(deps.db, ctx, async (tx) => {
     const app = await loadApplication(tx, ctx, id, { lock: true });
     assertTransition(ctx, app, "disburse");
     assertNotCreator(ctx, app);

@@ -110,7 +110,7 @@ export function registerOriginationRoutes(api: FastifyInstance, { db, storage }:
     "/applications/:id/disbursement",
     {
       schema: { tags, summary: "Step 6 放款", params: idParams, body: disbursementBody },
-      config: { permission: "loans.disburse", idempotent: true },
+      config: { permission: "loans.disburse", idempotent: { status: 200 } },
     },
     (req) => disburse({ db, storage }, contextOf(req), req.params.id, req.body),
   );

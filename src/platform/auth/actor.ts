@@ -1,4 +1,5 @@
 import { forbidden } from "../errors.ts";
+import type { IdempotencyClaim } from "../idempotency-claim.ts";
 import { ALL_PERMISSIONS, type DataScope, type Permission } from "./permissions.ts";
 
 /** Who is acting: a signed-in person, or the system itself (CLI, batch, seed). */
@@ -16,6 +17,8 @@ export type RequestContext = {
   actor: Actor;
   requestId: string | null;
   ip: string | null;
+  /** The request's claimed Idempotency-Key, completed by idempotentTransaction in the service's commit. */
+  idempotency?: IdempotencyClaim;
 };
 
 export const SYSTEM_ACTOR: Actor = {

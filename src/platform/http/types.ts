@@ -16,7 +16,10 @@ declare module "fastify" {
     public?: boolean;
     /** The permission this route needs; services check it again. */
     permission?: Permission;
-    /** Money-moving POSTs: replays the first answer for a repeated Idempotency-Key. */
-    idempotent?: boolean;
+    /**
+     * Money-moving POSTs: replays the first answer for a repeated Idempotency-Key. `status` is the
+     * route's success status; the service records its answer with idempotentTransaction.
+     */
+    idempotent?: { status: 200 | 201 };
   }
 }

@@ -7,6 +7,7 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { recordAudit } from "../../../platform/audit.ts";
 import { type RequestContext, requirePermission } from "../../../platform/auth/actor.ts";
 import { conflict, DomainError } from "../../../platform/errors.ts";
+import { idempotentTransaction } from "../../../platform/idempotency-claim.ts";
 import { formatAmount } from "../../../platform/money.ts";
 import { applyRepayment } from "../repayments.service.ts";
 import { loanTransactions } from "../servicing.schema.ts";
@@ -35,7 +36,7 @@ function rowFailure(rowNo: number, error: unknown): RowFailure | null {
 export async function postImport(deps: ImportDeps, ctx: RequestContext, id: string): Promise<ImportView> {
   requirePermission(ctx, "repayments.post");
   try {
-    return await deps.db.transaction(async (tx) => {
+    return await idempotentTransaction(deps.db, ctx, async (tx) => {
       const batch = await lockImport(tx, id);
       await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_POST_LOCK_ID})`);
       const [{ unresolved }] = await tx

@@ -213,7 +213,7 @@ function importRoutes(api: FastifyInstance, deps: ModuleDeps): void {
         params: importIdParams,
         body: emptyBody,
       },
-      config: { ...config, idempotent: true },
+      config: { ...config, idempotent: { status: 200 } },
     },
     (request) => postImport(deps, contextOf(request), request.params.id),
   );
