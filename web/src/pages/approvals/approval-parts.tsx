@@ -91,7 +91,7 @@ export function DecisionButtons(props: {
   const dangerousApprove = props.danger === "approve";
   const dangerousReject = props.danger === "reject";
   return (
-    <Space size={4}>
+    <Space size={4} wrap>
       <Popconfirm
         title={approve.confirm}
         okButtonProps={dangerousApprove ? { danger: true } : undefined}

@@ -65,7 +65,7 @@ export function RestructuringApprovals({
   return (
     <ApprovalTable<Item>
       items={items}
-      scrollX={1010}
+      scrollX={1000}
       testId="restructuring-approvals"
       emptyText={a("empty")}
       expandable={{
@@ -152,8 +152,8 @@ export function RestructuringApprovals({
         {
           title: t("common.actions"),
           key: "actions",
-          // Wide enough for 会签同意 + 会签不同意 side by side (the co-sign pair is the longest).
-          width: 200,
+          // The pair stacks (DecisionButtons wraps), so that the table fits 1280 px without scrolling.
+          width: 130,
           fixed: "right",
           render: (_, r) => actions(r),
         },
