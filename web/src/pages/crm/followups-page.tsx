@@ -138,7 +138,7 @@ export function FollowUpsPage() {
                 <>
                   <LeadLink id={f.leadId} name={f.leadName} /> <IntentTag level={f.intentLevel} />
                   <div className="muted">
-                    {f.phoneMasked} · {t(`crmKpi.stages.${f.stage}`, { defaultValue: f.stage })}
+                    {f.phoneMasked} · {t(`crmLeads.stage.${f.stage}`, { defaultValue: f.stage })}
                   </div>
                 </>
               ),

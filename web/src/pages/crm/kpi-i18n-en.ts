@@ -63,15 +63,6 @@ export const crmKpiEnUS: DeepStrings<typeof crmKpiZhCN> = {
       date: "Date",
       exportCsv: "Export Excel",
     },
-    stages: {
-      new: "New",
-      contacted: "Contacted",
-      intent: "Intent",
-      appointment: "Appointment",
-      applied: "Applied",
-      disbursed: "Disbursed",
-      invalid: "Invalid",
-    },
     myDay: {
       title: "My day",
       subtitle: "{{date}} · {{name}}",

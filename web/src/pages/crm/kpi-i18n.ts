@@ -62,15 +62,6 @@ export const crmKpiZhCN = {
       date: "日期",
       exportCsv: "导出 Excel",
     },
-    stages: {
-      new: "新线索",
-      contacted: "已联系",
-      intent: "有意向",
-      appointment: "已约见",
-      applied: "已申请",
-      disbursed: "已放款",
-      invalid: "无效",
-    },
     myDay: {
       title: "我的今日",
       subtitle: "{{date}} · {{name}}",

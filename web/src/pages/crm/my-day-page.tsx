@@ -182,7 +182,7 @@ function Callbacks({ data }: { data: MyDay }) {
                 <LeadLink id={f.leadId} name={f.leadName} /> <IntentTag level={f.intentLevel} />
               </span>
               <span className="muted">
-                {f.phoneMasked} · {t(`crmKpi.stages.${f.stage}`, { defaultValue: f.stage })} ·{" "}
+                {f.phoneMasked} · {t(`crmLeads.stage.${f.stage}`, { defaultValue: f.stage })} ·{" "}
                 {t(`crmKpi.followUps.source.${f.source}`)}
                 {f.note ? ` · ${f.note}` : ""}
               </span>
