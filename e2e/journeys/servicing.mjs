@@ -113,6 +113,16 @@ export default async function journey({ base, browser }) {
       await shot(page, "servicing-batch-running");
       await page.getByTestId("cob-succeeded").waitFor({ timeout: 120_000 });
       await dateCard.locator(".ant-statistic-content").filter({ hasText: target }).waitFor();
+      // The server's record: the run among the latest jobs, the date on top of the closed dates.
+      await page
+        .getByTestId("cob-jobs")
+        .locator("tr.ant-table-row")
+        .filter({ hasText: target })
+        .first()
+        .waitFor();
+      const firstClosed = page.getByTestId("cob-closes").locator("tr.ant-table-row").first();
+      await firstClosed.filter({ hasText: target }).waitFor();
+      assert((await firstClosed.textContent()).includes("逐日"), "the new close is not marked daily");
       await shot(page, "servicing-batch");
     });
 

@@ -171,6 +171,42 @@ describe("close of business over several dates, a hand-worked loan", () => {
   });
 });
 
+describe("the record of runs and closed dates", () => {
+  it("lists the runs newest first and every closed date with who closed it", async () => {
+    const jobs = await finance.get("/api/v1/batch/jobs?limit=5");
+    expect(jobs.statusCode).toBe(200);
+    const items = jobs.json().items as { targetDate: string; status: string; createdAt: string }[];
+    expect(items.length).toBeGreaterThanOrEqual(3);
+    expect(items[0]).toMatchObject({ targetDate: "2026-06-02", status: "failed" });
+    expect(items.map((j) => j.createdAt)).toEqual([...items.map((j) => j.createdAt)].sort().reverse());
+
+    const closes = (await finance.get("/api/v1/batch/closes?limit=100")).json().items as {
+      date: string;
+      closedBy: string | null;
+      loansChanged: number;
+    }[];
+    const dates = closes.map((c) => c.date);
+    expect(dates[0]).toBe("2026-06-01");
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(dates).toContain("2026-03-10");
+    expect(closes.every((c) => c.loansChanged >= 0)).toBe(true);
+    // A run from the console names the person; the test's own closes ran as the system.
+    const me = (await finance.get("/api/v1/auth/me")).json();
+    expect(closes.find((c) => c.date === "2026-03-10")?.closedBy).toBe(me.user.displayName);
+    expect(closes.find((c) => c.date === "2026-06-01")?.closedBy).toBeNull();
+    const older = (await finance.get("/api/v1/batch/closes?limit=2&before=2026-03-10")).json().items;
+    expect(older.every((c: { date: string }) => c.date < "2026-03-10")).toBe(true);
+  });
+
+  it("shows them only to those who may run the batch, and refuses bad paging", async () => {
+    const hr = await t.as("hr");
+    expect((await hr.get("/api/v1/batch/jobs")).statusCode).toBe(403);
+    expect((await hr.get("/api/v1/batch/closes")).statusCode).toBe(403);
+    expect((await finance.get("/api/v1/batch/jobs?limit=0")).statusCode).toBe(400);
+    expect((await finance.get("/api/v1/batch/closes?before=2026-02-30")).statusCode).toBe(400);
+  });
+});
+
 describe("a batch killed halfway and rerun", () => {
   // The same book on two databases: one batch crashes after its first chunk and is rerun, the other
   // runs through. Everything per loan, and the ledger, must come out the same.

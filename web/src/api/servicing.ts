@@ -261,8 +261,34 @@ export function useBusinessDate() {
   });
 }
 
+export type ClosedDate = {
+  date: string;
+  closedAt: string;
+  /** null: the system (the daily schedule, the demo seed). */
+  closedBy: string | null;
+  loansChanged: number;
+  mode: string;
+  jobId: string | null;
+};
+
 export const startCob = (date: string) => api.post<{ jobId: string }>("/batch/cob", { date });
 export const fetchJob = (id: string) => api.get<BatchJob>(`/batch/jobs/${id}`);
+
+/** The latest runs from the server (every console, the CLI and the schedule); polled while one runs. */
+export function useBatchJobs(polling: boolean) {
+  return useQuery({
+    queryKey: ["batch-jobs"],
+    queryFn: () => api.get<{ items: BatchJob[] }>("/batch/jobs?limit=20"),
+    refetchInterval: polling ? 1500 : false,
+  });
+}
+
+export function useClosedDates() {
+  return useQuery({
+    queryKey: ["batch-closes"],
+    queryFn: () => api.get<{ items: ClosedDate[] }>("/batch/closes?limit=30"),
+  });
+}
 
 // ---------------------------------------------------------------- ledger and capital
 export type TrialBalance = {

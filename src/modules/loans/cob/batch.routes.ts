@@ -6,7 +6,8 @@ import type { AppDeps } from "../../../platform/http/app.ts";
 import { contextOf } from "../../../platform/http/request-context.ts";
 import { dateString } from "../../../platform/http/schemas.ts";
 import { getBusinessDate } from "../business-date.ts";
-import { getJob, startCobJob } from "./cob-jobs.ts";
+import { listClosedDates } from "./cob-history.ts";
+import { getJob, listJobs, startCobJob } from "./cob-jobs.ts";
 
 export function registerBatchRoutes(api: FastifyInstance, { db }: AppDeps): void {
   const r = api.withTypeProvider<ZodTypeProvider>();
@@ -27,6 +28,35 @@ export function registerBatchRoutes(api: FastifyInstance, { db }: AppDeps): void
       );
       return reply.code(202).send(started);
     },
+  );
+  r.get(
+    "/batch/jobs",
+    {
+      schema: {
+        tags,
+        summary: "The latest close-of-business runs, newest first",
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }).strict(),
+      },
+      config: { permission: "batch.run" },
+    },
+    async (request) => ({ items: await listJobs(db, contextOf(request), request.query) }),
+  );
+  r.get(
+    "/batch/closes",
+    {
+      schema: {
+        tags,
+        summary: "Closed business dates, newest first (before = a date, to page back)",
+        querystring: z
+          .object({
+            limit: z.coerce.number().int().min(1).max(100).default(30),
+            before: dateString.optional(),
+          })
+          .strict(),
+      },
+      config: { permission: "batch.run" },
+    },
+    async (request) => ({ items: await listClosedDates(db, contextOf(request), request.query) }),
   );
   r.get(
     "/batch/jobs/:id",

@@ -1,7 +1,7 @@
 // Close-of-business runs as jobs: POST /batch/cob queues one and answers 202 at once, the run goes on
 // in this process, GET /batch/jobs/:id reads its status and progress. The CLI and the daily schedule
 // use the same job rows, so every run leaves a record.
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { type RequestContext, requirePermission } from "../../../platform/auth/actor.ts";
 import { todayInChina } from "../../../platform/clock.ts";
 import type { Db } from "../../../platform/db.ts";
@@ -119,6 +119,13 @@ export async function runCobCommandJob(
   await checkTarget(db, options.to);
   const jobId = await createJob(db, ctx, options.to, trigger);
   return { jobId, summary: await runJob(db, ctx, jobId, options) };
+}
+
+/** GET /batch/jobs: the latest runs, newest first (HTTP, CLI and the daily schedule alike). */
+export async function listJobs(db: Db, ctx: RequestContext, input: { limit: number }): Promise<JobView[]> {
+  requirePermission(ctx, "batch.run");
+  const rows = await db.select().from(batchJobs).orderBy(desc(batchJobs.createdAt)).limit(input.limit);
+  return rows.map(toView);
 }
 
 export async function getJob(db: Db, ctx: RequestContext, id: string): Promise<JobView> {

@@ -18,32 +18,20 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../api/client.ts";
-import { type BatchJob, fetchJob, startCob, useBusinessDate } from "../../api/servicing.ts";
+import {
+  type BatchJob,
+  fetchJob,
+  startCob,
+  useBatchJobs,
+  useBusinessDate,
+  useClosedDates,
+} from "../../api/servicing.ts";
 import { applyFieldErrors } from "../../components/form-errors.ts";
 import { PageHeader, useDocumentTitle } from "../../components/page-header.tsx";
 import { formatDateTime } from "../../format.ts";
+import { ClosedDatesCard } from "./closed-dates-card.tsx";
 import { JobStatusTag } from "./servicing-tags.tsx";
 import "./servicing.css";
-
-// GET /batch/jobs (a list) does not exist yet: the jobs started in this browser are remembered here.
-const JOBS_KEY = "mc.cob-jobs";
-
-function storedJobs(): BatchJob[] {
-  try {
-    const parsed = JSON.parse(localStorage.getItem(JOBS_KEY) ?? "[]");
-    return Array.isArray(parsed) ? (parsed as BatchJob[]) : [];
-  } catch {
-    return [];
-  }
-}
-
-function storeJobs(jobs: BatchJob[]): void {
-  try {
-    localStorage.setItem(JOBS_KEY, JSON.stringify(jobs.slice(0, 20)));
-  } catch {
-    // private mode: the list lasts for this page only
-  }
-}
 
 const finished = (job: BatchJob | undefined) => job?.status === "succeeded" || job?.status === "failed";
 
@@ -54,10 +42,7 @@ export function BatchPage() {
   const queryClient = useQueryClient();
   const businessDate = useBusinessDate();
   const [form] = Form.useForm<{ date: Dayjs }>();
-  const [jobs, setJobs] = useState<BatchJob[]>(storedJobs);
-  const [activeId, setActiveId] = useState<string | null>(
-    () => storedJobs().find((j) => !finished(j))?.id ?? null,
-  );
+  const [activeId, setActiveId] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
   const current = businessDate.data?.businessDate;
 
@@ -72,15 +57,21 @@ export function BatchPage() {
     refetchInterval: (query) => (finished(query.state.data) ? false : 800),
   });
 
+  // Runs started elsewhere (another console, the CLI, the schedule) show up here too.
+  const jobs = useBatchJobs(Boolean(activeId) && !finished(job.data));
+  const closes = useClosedDates();
+  // A run already going when the page opens is followed like one started here.
+  useEffect(() => {
+    const going = jobs.data?.items.find((j) => !finished(j));
+    if (going && !activeId) setActiveId(going.id);
+  }, [jobs.data, activeId]);
+
   useEffect(() => {
     const data = job.data;
     if (!data) return;
-    setJobs((list) => {
-      const next = [data, ...list.filter((j) => j.id !== data.id)];
-      storeJobs(next);
-      return next;
-    });
     if (finished(data)) {
+      void queryClient.invalidateQueries({ queryKey: ["batch-jobs"] });
+      void queryClient.invalidateQueries({ queryKey: ["batch-closes"] });
       void queryClient.invalidateQueries({ queryKey: ["business-date"] });
       void queryClient.invalidateQueries({ queryKey: ["loans"] });
       void queryClient.invalidateQueries({ queryKey: ["loan"] });
@@ -207,8 +198,10 @@ export function BatchPage() {
         <Table<BatchJob>
           rowKey="id"
           size="small"
-          dataSource={jobs}
+          dataSource={jobs.data?.items ?? []}
+          loading={jobs.isLoading}
           pagination={false}
+          data-testid="cob-jobs"
           locale={{ emptyText: <Empty description={t("servicing.batch.noJobs")} /> }}
           columns={[
             {
@@ -220,6 +213,11 @@ export function BatchPage() {
               title: c("status"),
               dataIndex: "status",
               render: (v: BatchJob["status"]) => <JobStatusTag value={v} />,
+            },
+            {
+              title: c("trigger"),
+              dataIndex: "trigger",
+              render: (v: string) => t(`servicing.batch.triggers.${v}`, { defaultValue: v }),
             },
             {
               title: c("progress"),
@@ -243,6 +241,7 @@ export function BatchPage() {
           ]}
         />
       </Card>
+      <ClosedDatesCard query={closes} />
     </div>
   );
 }
