@@ -1,5 +1,6 @@
 // `npx microcredit <command>`. Bad arguments exit 2 with one clear line on stderr. Heavy modules are
 // imported per command so that `schedule` or `payroll calc` start fast and touch no database.
+import cluster from "node:cluster";
 import { readFileSync } from "node:fs";
 import { type ParseArgsConfig, parseArgs } from "node:util";
 
@@ -230,5 +231,7 @@ main(process.argv.slice(2)).then(
     }
     process.stderr.write(`microcredit: ${(error as Error).message}\n`);
     process.exitCode = 1;
+    // A cluster worker that cannot start would stay alive on its channel to the primary, silently.
+    if (cluster.isWorker) process.exit(1);
   },
 );

@@ -30,34 +30,51 @@ export async function serveWorkers(
   if (!config.databaseUrl) throw new RangeError("several workers need DATABASE_URL (PGlite is one process)");
   await prepareDatabase(config, log);
   let stopping = false;
-  const fork = (schedules: boolean) => {
-    const worker = cluster.fork({ [SCHEDULES_ENV]: schedules ? "1" : "0" });
-    worker.on("exit", (code, signal) => {
-      if (stopping) return;
-      log(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
-      fork(schedules);
+  const killAll = () =>
+    Promise.all(
+      Object.values(cluster.workers ?? {}).map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            if (!w || w.isDead()) return resolve();
+            w.once("exit", () => resolve());
+            w.process.kill("SIGTERM");
+          }),
+      ),
+    );
+  // A worker that dies after it was serving is replaced; one that dies before it ever listened (port
+  // taken, database unreachable: its message is on stderr) fails the start, or it would be replaced
+  // for ever.
+  const fork = (schedules: boolean) =>
+    new Promise<void>((resolve, reject) => {
+      const worker = cluster.fork({ [SCHEDULES_ENV]: schedules ? "1" : "0" });
+      let listened = false;
+      worker.once("listening", () => {
+        listened = true;
+        resolve();
+      });
+      worker.on("exit", (code, signal) => {
+        if (stopping) return;
+        if (!listened) {
+          reject(new Error(`a worker could not start (exit ${signal ?? code}); see its message above`));
+          return;
+        }
+        log(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+        fork(schedules).catch((error: Error) => log(error.message));
+      });
     });
-    return worker;
-  };
-  const listening = Array.from(
-    { length: workers },
-    (_, i) => new Promise<void>((resolve) => fork(i === 0).once("listening", () => resolve())),
-  );
-  await Promise.all(listening);
+  try {
+    await Promise.all(Array.from({ length: workers }, (_, i) => fork(i === 0)));
+  } catch (error) {
+    stopping = true;
+    await killAll();
+    throw error;
+  }
   const shownHost = config.host === "0.0.0.0" ? "localhost" : config.host;
   log(
     `小贷通 MicroCredit is running at http://${shownHost}:${config.port}  (database: postgres, ${workers} workers)`,
   );
   return async () => {
     stopping = true;
-    const exits = Object.values(cluster.workers ?? {}).map(
-      (w) =>
-        new Promise<void>((resolve) => {
-          if (!w || w.isDead()) return resolve();
-          w.once("exit", () => resolve());
-          w.process.kill("SIGTERM");
-        }),
-    );
-    await Promise.all(exits);
+    await killAll();
   };
 }
