@@ -165,7 +165,11 @@ describe("close of business over several dates, a hand-worked loan", () => {
         await new Promise((r) => setTimeout(r, 10));
         job = (await finance.get(`/api/v1/batch/jobs/${started.json().jobId}`)).json();
       }
-      expect(job).toMatchObject({ status: "failed", error: "batch-already-running" });
+      expect(job).toMatchObject({
+        status: "failed",
+        error: "batch-already-running",
+        errorMessage: "A close of business is already running; try again later",
+      });
     });
     expect(await getBusinessDate(t.handle.db)).toBe("2026-06-01");
   });
@@ -177,7 +181,11 @@ describe("the record of runs and closed dates", () => {
     expect(jobs.statusCode).toBe(200);
     const items = jobs.json().items as { targetDate: string; status: string; createdAt: string }[];
     expect(items.length).toBeGreaterThanOrEqual(3);
-    expect(items[0]).toMatchObject({ targetDate: "2026-06-02", status: "failed" });
+    expect(items[0]).toMatchObject({
+      targetDate: "2026-06-02",
+      status: "failed",
+      errorMessage: "A close of business is already running; try again later",
+    });
     expect(items.map((j) => j.createdAt)).toEqual([...items.map((j) => j.createdAt)].sort().reverse());
 
     const closes = (await finance.get("/api/v1/batch/closes?limit=100")).json().items as {

@@ -71,6 +71,10 @@ export const LOAN_MESSAGES: Messages = {
     zh: "日终批处理正在运行,请稍后再试",
     en: "A close of business is already running; try again later",
   },
+  interrupted: {
+    zh: "运行中断(进程在运行中退出);再次运行会从中断处继续",
+    en: "Interrupted (the process stopped while it ran); running again continues where it stopped",
+  },
   "cob-too-many-dates": {
     zh: "一次最多处理 {max} 个营业日",
     en: "One run closes at most {max} business dates",

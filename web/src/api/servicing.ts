@@ -248,6 +248,8 @@ export type BatchJob = {
   status: BatchJobStatus;
   progress: BatchProgress | null;
   error: string | null;
+  /** The error in the console's language (the server's message for the code). */
+  errorMessage: string | null;
   trigger: string;
   createdAt: string;
   startedAt: string | null;

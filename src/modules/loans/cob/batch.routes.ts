@@ -5,9 +5,16 @@ import { z } from "zod";
 import type { AppDeps } from "../../../platform/http/app.ts";
 import { contextOf } from "../../../platform/http/request-context.ts";
 import { dateString } from "../../../platform/http/schemas.ts";
+import { type Locale, messageFor } from "../../../platform/messages.ts";
 import { getBusinessDate } from "../business-date.ts";
 import { listClosedDates } from "./cob-history.ts";
-import { getJob, listJobs, startCobJob } from "./cob-jobs.ts";
+import { getJob, type JobView, listJobs, startCobJob } from "./cob-jobs.ts";
+
+/** A failed job keeps its error code; the answer also says it in the caller's language. */
+const withMessage = (job: JobView, locale: Locale) => ({
+  ...job,
+  errorMessage: job.error ? messageFor(job.error, locale) : null,
+});
 
 export function registerBatchRoutes(api: FastifyInstance, { db }: AppDeps): void {
   const r = api.withTypeProvider<ZodTypeProvider>();
@@ -39,7 +46,11 @@ export function registerBatchRoutes(api: FastifyInstance, { db }: AppDeps): void
       },
       config: { permission: "batch.run" },
     },
-    async (request) => ({ items: await listJobs(db, contextOf(request), request.query) }),
+    async (request) => ({
+      items: (await listJobs(db, contextOf(request), request.query)).map((j) =>
+        withMessage(j, request.locale),
+      ),
+    }),
   );
   r.get(
     "/batch/closes",
@@ -68,7 +79,7 @@ export function registerBatchRoutes(api: FastifyInstance, { db }: AppDeps): void
       },
       config: { permission: "batch.run" },
     },
-    (request) => getJob(db, contextOf(request), request.params.id),
+    async (request) => withMessage(await getJob(db, contextOf(request), request.params.id), request.locale),
   );
   r.get(
     "/batch/business-date",

@@ -184,7 +184,7 @@ export function BatchPage() {
               className="section-gap-top"
               type="error"
               showIcon
-              message={t("servicing.batch.failed", { error: active.error ?? "" })}
+              message={t("servicing.batch.failed", { error: active.errorMessage ?? active.error ?? "" })}
             />
           ) : null}
         </Card>
@@ -237,7 +237,7 @@ export function BatchPage() {
               dataIndex: "finishedAt",
               render: (v: string | null) => formatDateTime(v),
             },
-            { title: c("error"), dataIndex: "error", render: (v: string | null) => v ?? "—" },
+            { title: c("error"), key: "error", render: (_, j) => j.errorMessage ?? j.error ?? "—" },
           ]}
         />
       </Card>
