@@ -1,5 +1,4 @@
-import { WarningOutlined } from "@ant-design/icons";
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import {
   Alert,
   App,
@@ -14,201 +13,35 @@ import {
   Radio,
   Select,
   Space,
-  Statistic,
 } from "antd";
 import type { Rule } from "antd/es/form";
-import dayjs, { type Dayjs } from "dayjs";
+import dayjs from "dayjs";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { fetchSchedule } from "../../api/calculator.ts";
 import { errorMessage } from "../../api/client.ts";
 import { DOCUMENT_KINDS } from "../../api/customers.ts";
 import {
   createProduct,
   GUARANTEES,
-  type Guarantee,
   PRODUCT_SEGMENTS,
   type Product,
-  type ProductInput,
   updateProduct,
 } from "../../api/products.ts";
-import type { RepaymentMethod } from "../../api/types.ts";
 import { apiMessage } from "../../components/api-messages.ts";
 import { applyFieldErrors } from "../../components/form-errors.ts";
-import {
-  BUSINESS_TZ,
-  formatPercent,
-  groupAmountInput,
-  parseAmountInput,
-  shiftDecimal,
-  todayInChina,
-  toFen,
-} from "../../format.ts";
+import { BUSINESS_TZ, groupAmountInput, parseAmountInput, toFen } from "../../format.ts";
 import { METHODS } from "../loans/calculator-rules.ts";
-
-type FormValues = {
-  code?: string;
-  status?: "active" | "draft";
-  name: string;
-  description?: string;
-  method: RepaymentMethod;
-  annualRatePercent: string;
-  minAmount: string;
-  maxAmount: string;
-  termOptions: string[];
-  guaranteeTypes: Guarantee[];
-  eligibleSegments: string[];
-  minAge: number;
-  maxAge: number;
-  maxDtiPercent?: string;
-  penaltyRatePercent?: string;
-  prepaymentFeePercent?: string;
-  requiredDocuments: string[];
-  effectiveFrom: Dayjs;
-  note?: string;
-};
-
-const COMMON_TERMS = [1, 2, 3, 6, 9, 12, 18, 24, 36, 48, 60];
-const PERCENT = /^\d{1,3}(\.\d{1,4})?$/;
-const toRate = (percent: string | undefined) =>
-  percent ? (shiftDecimal(percent, -2) ?? undefined) : undefined;
-const toPercent = (rate: string | null | undefined) =>
-  rate ? (shiftDecimal(rate, 2) ?? undefined) : undefined;
-
-function percentError(value: string | undefined, optional: boolean): boolean {
-  if (!value) return !optional;
-  if (!PERCENT.test(value)) return true;
-  const rate = shiftDecimal(value, -2);
-  return rate === null || !(/^0(\.\d+)?$/.test(rate) || rate === "1");
-}
-
-function fromProduct(p: Product): FormValues {
-  return {
-    name: p.name,
-    description: p.description ?? undefined,
-    method: p.method,
-    annualRatePercent: toPercent(p.annualRate) ?? "",
-    minAmount: p.minAmount,
-    maxAmount: p.maxAmount,
-    termOptions: p.termOptions.map(String),
-    guaranteeTypes: p.guaranteeTypes,
-    eligibleSegments: p.eligibleSegments,
-    minAge: p.minAge,
-    maxAge: p.maxAge,
-    maxDtiPercent: toPercent(p.maxDebtToIncome),
-    penaltyRatePercent: toPercent(p.penaltyRate),
-    prepaymentFeePercent: toPercent(p.prepaymentFeeRate === "0" ? null : p.prepaymentFeeRate),
-    requiredDocuments: p.requiredDocuments,
-    effectiveFrom: dayjs().tz(BUSINESS_TZ),
-  };
-}
-
-const DEFAULTS: Partial<FormValues> = {
-  status: "active",
-  method: "equal-installment",
-  annualRatePercent: "18",
-  termOptions: ["6", "12", "24"],
-  guaranteeTypes: ["credit"],
-  eligibleSegments: ["individual", "sole-proprietor", "small-business"],
-  minAge: 18,
-  maxAge: 65,
-  requiredDocuments: ["id-card-front", "id-card-back"],
-};
-
-function toInput(values: FormValues): ProductInput {
-  return {
-    name: values.name.trim(),
-    description: values.description?.trim() || null,
-    method: values.method,
-    annualRate: toRate(values.annualRatePercent),
-    minAmount: values.minAmount,
-    maxAmount: values.maxAmount,
-    termOptions: [...new Set(values.termOptions.map(Number))].sort((a, b) => a - b),
-    guaranteeTypes: values.guaranteeTypes,
-    eligibleSegments: values.eligibleSegments,
-    minAge: values.minAge,
-    maxAge: values.maxAge,
-    maxDebtToIncome: values.maxDtiPercent ? (toRate(values.maxDtiPercent) ?? null) : null,
-    ...(values.penaltyRatePercent ? { penaltyRate: toRate(values.penaltyRatePercent) } : {}),
-    prepaymentFeeRate: toRate(values.prepaymentFeePercent) ?? "0",
-    requiredDocuments: values.requiredDocuments,
-    effectiveFrom: values.effectiveFrom.format("YYYY-MM-DD"),
-    note: values.note?.trim() || null,
-  };
-}
-
-/** On edit only what changed goes to the API, which writes it as a new version. */
-function changedOnly(input: ProductInput, product: Product): ProductInput {
-  const before = toInput(fromProduct(product));
-  const out: ProductInput = { effectiveFrom: input.effectiveFrom, note: input.note };
-  for (const key of Object.keys(input) as (keyof ProductInput)[]) {
-    if (key === "effectiveFrom" || key === "note") continue;
-    if (JSON.stringify(input[key]) !== JSON.stringify(before[key])) Object.assign(out, { [key]: input[key] });
-  }
-  return out;
-}
-
-// Server field names → the form's.
-const FIELD_MAP: Record<string, string> = {
-  annualRate: "annualRatePercent",
-  maxDebtToIncome: "maxDtiPercent",
-  penaltyRate: "penaltyRatePercent",
-  prepaymentFeeRate: "prepaymentFeePercent",
-};
-
-/** The APR of the representative loan (max amount, longest term), priced by the public schedule API. */
-function AprPreview({ values, cap }: { values: Partial<FormValues>; cap: number }) {
-  const { t } = useTranslation();
-  const rate = toRate(values.annualRatePercent);
-  const terms = (values.termOptions ?? [])
-    .map(Number)
-    .filter((n) => Number.isInteger(n) && n >= 1 && n <= 360);
-  const request =
-    rate && values.maxAmount && toFen(values.maxAmount) && values.method && terms.length
-      ? {
-          principal: values.maxAmount,
-          annualRate: rate,
-          termMonths: Math.max(...terms),
-          method: values.method,
-          startDate: todayInChina(),
-        }
-      : null;
-  const [debounced, setDebounced] = useState(request);
-  const key = JSON.stringify(request);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(key === "null" ? null : JSON.parse(key)), 400);
-    return () => clearTimeout(timer);
-  }, [key]);
-  const quote = useQuery({
-    queryKey: ["calculator", debounced],
-    queryFn: () => fetchSchedule(debounced as NonNullable<typeof debounced>),
-    enabled: debounced !== null,
-    placeholderData: keepPreviousData,
-    retry: false,
-    staleTime: Infinity,
-  });
-  const apr = quote.data?.apr;
-  const over = apr !== undefined && Number(apr) > cap;
-  return (
-    <div className={over ? "apr-preview apr-preview-over" : "apr-preview"} data-testid="product-apr-preview">
-      <Statistic
-        title={t("products.form.aprPreview")}
-        value={apr ? formatPercent(apr) : "—"}
-        loading={quote.isFetching && !apr}
-      />
-      <div className="muted small">
-        {request
-          ? t("products.form.aprPreviewNote", { term: request.termMonths })
-          : t("products.form.aprPreviewEmpty")}
-      </div>
-      {over ? (
-        <div className="field-error">
-          <WarningOutlined /> {apiMessage("apr-above-cap", { apr: apr ?? "", cap: cap.toFixed(2) })}
-        </div>
-      ) : null}
-    </div>
-  );
-}
+import { AprPreview } from "./apr-preview.tsx";
+import {
+  COMMON_TERMS,
+  changedOnly,
+  DEFAULTS,
+  FIELD_MAP,
+  type FormValues,
+  fromProduct,
+  percentError,
+  toInput,
+} from "./product-form-values.ts";
 
 /** 新建 / 修改产品 (products.manage): rates as percent, amounts with ¥, a live APR; a change is a new version. */
 export function ProductFormDrawer({
