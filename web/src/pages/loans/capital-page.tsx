@@ -12,10 +12,8 @@ import {
 import { type ChartOption, EChart } from "../../components/echart.tsx";
 import { PageHeader, useDocumentTitle } from "../../components/page-header.tsx";
 import { formatMoney, formatMoneyLong, formatRate, formatWan, roundDecimal } from "../../format.ts";
-import { Money, MoneyStatistic } from "./money.tsx";
+import { Money, MoneyStatistic, money } from "./money.tsx";
 import "./servicing.css";
-
-const money = (value: string) => <span className="num">{formatMoney(value)}</span>;
 
 export function CapitalPage() {
   const { t } = useTranslation();

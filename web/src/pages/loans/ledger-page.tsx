@@ -17,11 +17,10 @@ import { type ChartOption, EChart } from "../../components/echart.tsx";
 import { PageHeader, useDocumentTitle } from "../../components/page-header.tsx";
 import { formatMoney } from "../../format.ts";
 import { currentLanguage } from "../../i18n/setup.ts";
-import { MoneyStatistic } from "./money.tsx";
+import { MoneyStatistic, money } from "./money.tsx";
 import "./servicing.css";
 
 type Account = TrialBalance["accounts"][number];
-const money = (value: string) => <span className="num">{formatMoney(value)}</span>;
 const nonZero = (value: string) => (Number(value) ? money(value) : <span className="muted">—</span>);
 
 export function LedgerPage() {

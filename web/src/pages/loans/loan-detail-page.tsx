@@ -5,11 +5,9 @@ import {
   Button,
   Card,
   Col,
-  DatePicker,
   Descriptions,
   Empty,
   Input,
-  Modal,
   Result,
   Row,
   Skeleton,
@@ -19,7 +17,6 @@ import {
   Tabs,
   Tag,
 } from "antd";
-import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
@@ -27,11 +24,8 @@ import { hasPermission, useMe } from "../../api/auth.ts";
 import { errorMessage } from "../../api/client.ts";
 import {
   approveReversal,
-  fetchPayoff,
   type LoanDetail,
   type LoanTransaction,
-  type PayoffQuote,
-  type Posting,
   proposeReversal,
   type Reversal,
   receiptUrl,
@@ -39,17 +33,17 @@ import {
   useLoan,
 } from "../../api/servicing.ts";
 import { PageHeader, useDocumentTitle } from "../../components/page-header.tsx";
-import { formatDateTime, formatMoney, formatMoneyLong, formatPercent, formatRate } from "../../format.ts";
+import { formatDateTime, formatMoney, formatPercent, formatRate } from "../../format.ts";
 import { LoanCollectionHistoryTab } from "../collections/loan-collection-history.tsx";
 import { LoanScheduleTable, PaidDueChart } from "./loan-schedule.tsx";
-import { MoneyStatistic } from "./money.tsx";
+import { MoneyStatistic, money } from "./money.tsx";
 import { RepaymentDrawer } from "./repayment-drawer.tsx";
 import { BucketTag, ClassificationTag, LoanStatusTag } from "./servicing-tags.tsx";
 import "./servicing.css";
+import { PostingsTable } from "./loan-postings-table.tsx";
+import { PayoffModal } from "./payoff-modal.tsx";
 import { LoanWorkoutActions } from "./workout/workout-actions.tsx";
 import { LoanWorkoutPanel } from "./workout/workout-panel.tsx";
-
-const money = (value: string) => <span className="num">{formatMoney(value)}</span>;
 
 export function LoanDetailPage() {
   const { id } = useParams();
@@ -470,174 +464,5 @@ function LoanDetailView({ loan }: { loan: LoanDetail }) {
         }
       />
     </div>
-  );
-}
-
-type PostingLine = {
-  key: string;
-  entryId: number;
-  date: string;
-  kind: string;
-  description: string;
-  account: string;
-  debit: string;
-  credit: string;
-  first: boolean;
-  span: number;
-};
-
-function PostingsTable({ postings }: { postings: Posting[] }) {
-  const { t } = useTranslation();
-  const label = (key: string) => t(`servicing.detail.postingColumns.${key}`);
-  const rows: PostingLine[] = [...postings].reverse().flatMap((p) =>
-    p.lines.map((l, i) => ({
-      key: `${p.entryId}-${i}`,
-      entryId: p.entryId,
-      date: p.date,
-      kind: p.kind,
-      description: p.description,
-      account: l.account,
-      debit: l.debit,
-      credit: l.credit,
-      first: i === 0,
-      span: p.lines.length,
-    })),
-  );
-  const spanned = (r: PostingLine) => ({ rowSpan: r.first ? r.span : 0 });
-  return (
-    <Table<PostingLine>
-      rowKey="key"
-      size="small"
-      bordered
-      dataSource={rows}
-      pagination={false}
-      scroll={{ x: 900, y: 420 }}
-      locale={{ emptyText: <Empty description={t("servicing.detail.noPostings")} /> }}
-      columns={[
-        {
-          title: label("entry"),
-          dataIndex: "entryId",
-          width: 80,
-          onCell: spanned,
-          render: (v: number) => <span className="num">#{v}</span>,
-        },
-        { title: label("date"), dataIndex: "date", width: 104, onCell: spanned },
-        { title: label("description"), dataIndex: "description", onCell: spanned },
-        {
-          title: label("account"),
-          dataIndex: "account",
-          width: 90,
-          render: (v: string) => <span className="mono">{v}</span>,
-        },
-        {
-          title: label("debit"),
-          dataIndex: "debit",
-          width: 130,
-          align: "right",
-          render: (v: string) => (Number(v) ? money(v) : ""),
-        },
-        {
-          title: label("credit"),
-          dataIndex: "credit",
-          width: 130,
-          align: "right",
-          render: (v: string) => (Number(v) ? money(v) : ""),
-        },
-      ]}
-    />
-  );
-}
-
-function PayoffModal({
-  loan,
-  open,
-  onClose,
-  onPay,
-}: {
-  loan: LoanDetail;
-  open: boolean;
-  onClose: () => void;
-  onPay?: (amount: string) => void;
-}) {
-  const { t } = useTranslation();
-  const [date, setDate] = useState(loan.businessDate);
-  const [quote, setQuote] = useState<PayoffQuote | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const load = async (on: string) => {
-    setLoading(true);
-    setError(null);
-    try {
-      setQuote(await fetchPayoff(loan.id, on));
-    } catch (e) {
-      setError(errorMessage(e));
-      setQuote(null);
-    } finally {
-      setLoading(false);
-    }
-  };
-  const l = (key: string, params: Record<string, unknown> = {}) =>
-    t(`servicing.detail.payoffLines.${key}`, params);
-  return (
-    <Modal
-      open={open}
-      title={t("servicing.detail.payoffTitle")}
-      onCancel={onClose}
-      afterOpenChange={(visible) => {
-        if (visible) void load(date);
-      }}
-      footer={
-        <>
-          <Button onClick={onClose}>{t("common.close")}</Button>
-          {onPay && quote && date === loan.businessDate ? (
-            <Button type="primary" onClick={() => onPay(quote.total)}>
-              {t("servicing.detail.payWithQuote")}
-            </Button>
-          ) : null}
-        </>
-      }
-    >
-      <Space style={{ marginBottom: 12 }}>
-        <span>{t("servicing.detail.payoffDate")}</span>
-        <DatePicker
-          allowClear={false}
-          value={dayjs(date)}
-          disabledDate={(d) => d.format("YYYY-MM-DD") < loan.businessDate}
-          onChange={(d) => {
-            if (!d) return;
-            const next = d.format("YYYY-MM-DD");
-            setDate(next);
-            void load(next);
-          }}
-        />
-      </Space>
-      {error ? <Result status="warning" title={error} /> : null}
-      {loading && !quote ? <Skeleton active /> : null}
-      {quote ? (
-        <Descriptions
-          size="small"
-          bordered
-          column={1}
-          items={[
-            { key: "p", label: l("principal"), children: money(quote.principal) },
-            { key: "di", label: l("dueInterest"), children: money(quote.dueInterest) },
-            {
-              key: "ai",
-              label: l("accruedInterest", { days: quote.accruedDays }),
-              children: money(quote.accruedInterest),
-            },
-            { key: "f", label: l("fee"), children: money(quote.fee) },
-            { key: "n", label: l("penalty"), children: money(quote.penalty) },
-            { key: "pf", label: l("prepaymentFee"), children: money(quote.prepaymentFee) },
-            { key: "c", label: l("creditBalance"), children: money(quote.creditBalance) },
-            {
-              key: "t",
-              label: <strong>{l("total")}</strong>,
-              children: <strong style={{ fontSize: 16 }}>{formatMoneyLong(quote.total)}</strong>,
-            },
-          ]}
-        />
-      ) : null}
-    </Modal>
   );
 }

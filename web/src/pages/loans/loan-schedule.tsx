@@ -4,9 +4,8 @@ import { useTranslation } from "react-i18next";
 import type { ScheduleRow } from "../../api/servicing.ts";
 import { type ChartOption, EChart } from "../../components/echart.tsx";
 import { fenToAmount, formatMoney, toFen } from "../../format.ts";
+import { money } from "./money.tsx";
 import { InstallmentStateTag } from "./servicing-tags.tsx";
-
-const money = (value: string) => <span className="num">{formatMoney(value)}</span>;
 
 function sum(rows: ScheduleRow[], pick: (r: ScheduleRow) => string): string {
   return fenToAmount(rows.reduce((s, r) => s + (toFen(pick(r)) ?? 0n), 0n));

@@ -2,6 +2,9 @@ import { Statistic } from "antd";
 import type { CSSProperties } from "react";
 import { formatMoney, formatWan, isLargeAmount } from "../../format.ts";
 
+/** ¥ amount in a table cell or a description: tabular figures, no 万 line. */
+export const money = (value: string) => <span className="num">{formatMoney(value)}</span>;
+
 /** ¥ amount, with the 万 form on a second, quieter line for large sums (UI.md). */
 export function Money({ value }: { value: string }) {
   return (

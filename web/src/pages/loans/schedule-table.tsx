@@ -1,9 +1,7 @@
 import { Table } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Installment, Schedule } from "../../api/types.ts";
-import { formatMoney } from "../../format.ts";
-
-const money = (value: string) => <span className="num">{formatMoney(value)}</span>;
+import { money } from "./money.tsx";
 
 /** Every installment, 12 to a page (a year), with the totals row always in view. */
 export function ScheduleTable({ schedule }: { schedule: Schedule }) {

@@ -6,9 +6,8 @@ import { errorMessage } from "../../../api/client.ts";
 import { type LoanDetail, proposeReversal, receiptUrl } from "../../../api/servicing.ts";
 import type { Recovery } from "../../../api/workout.ts";
 import { formatMoney } from "../../../format.ts";
+import { money } from "../money.tsx";
 import { useRefresh } from "./use-refresh.ts";
-
-const money = (value: string) => <span className="num">{formatMoney(value)}</span>;
 
 /**
  * 核销后收回记录 with 冲正: finance proposes reversing a recovery with a reason; another person with

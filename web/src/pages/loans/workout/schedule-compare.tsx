@@ -2,10 +2,9 @@ import { ExclamationCircleOutlined } from "@ant-design/icons";
 import { Card, Col, Descriptions, Row, Table, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import type { RestructuringPreview } from "../../../api/workout.ts";
-import { formatMoney, formatMoneyLong, formatPercent, formatRate } from "../../../format.ts";
+import { formatMoneyLong, formatPercent, formatRate } from "../../../format.ts";
+import { money } from "../money.tsx";
 import { ClassificationTag } from "../servicing-tags.tsx";
-
-const money = (value: string) => <span className="num">{formatMoney(value)}</span>;
 
 type OldRow = RestructuringPreview["current"]["schedule"][number];
 type NewRow = RestructuringPreview["proposed"]["schedule"][number];

@@ -5,11 +5,10 @@ import { errorMessage } from "../../../api/client.ts";
 import type { LoanDetail } from "../../../api/servicing.ts";
 import { type Recovery, type WriteOff, withdrawWriteOff } from "../../../api/workout.ts";
 import { fenToAmount, formatMoney, toFen } from "../../../format.ts";
+import { money } from "../money.tsx";
 import { RecoveriesTable } from "./recoveries-table.tsx";
 import { useRefresh } from "./use-refresh.ts";
 import { WriteOffScopeTag, WriteOffStatusTag } from "./workout-tags.tsx";
-
-const money = (value: string) => <span className="num">{formatMoney(value)}</span>;
 
 /** 部分核销: principal taken off the books while the loan stays active, one row per approval. */
 export function PartialWriteOffs({ items }: { items: WriteOff[] }) {

@@ -11,8 +11,7 @@ import {
 } from "../../../api/workout.ts";
 import { apiMessage } from "../../../components/api-messages.ts";
 import { formatMoney, formatMoneyLong, groupAmountInput, parseAmountInput, toFen } from "../../../format.ts";
-
-const money = (value: string) => <span className="num">{formatMoney(value)}</span>;
+import { money } from "../money.tsx";
 
 type Values = { reason: string; principal?: string };
 
