@@ -123,6 +123,12 @@ export default async function journey({ base, browser }) {
       const firstClosed = page.getByTestId("cob-closes").locator("tr.ant-table-row").first();
       await firstClosed.filter({ hasText: target }).waitFor();
       assert((await firstClosed.textContent()).includes("逐日"), "the new close is not marked daily");
+      // The picker moves on to the following date, ready for the next run.
+      const following = nextDay(target);
+      await page.waitForFunction(
+        (expected) => document.querySelector("[data-testid=cob-date]")?.value === expected,
+        following,
+      );
       await shot(page, "servicing-batch");
     });
 

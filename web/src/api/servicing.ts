@@ -276,12 +276,12 @@ export type ClosedDate = {
 export const startCob = (date: string) => api.post<{ jobId: string }>("/batch/cob", { date });
 export const fetchJob = (id: string) => api.get<BatchJob>(`/batch/jobs/${id}`);
 
-/** The latest runs from the server (every console, the CLI and the schedule); polled while one runs. */
-export function useBatchJobs(polling: boolean) {
+/** The latest runs from the server (every console, the CLI and the schedule). Not polled: the page polls
+ * the run in progress on its own and writes it into this list. */
+export function useBatchJobs() {
   return useQuery({
     queryKey: ["batch-jobs"],
     queryFn: () => api.get<{ items: BatchJob[] }>("/batch/jobs?limit=20"),
-    refetchInterval: polling ? 1500 : false,
   });
 }
 

@@ -46,8 +46,11 @@ export function BatchPage() {
   const [starting, setStarting] = useState(false);
   const current = businessDate.data?.businessDate;
 
+  // The next date to close: on opening, and again once a run has moved the business date past the pick.
   useEffect(() => {
-    if (current && !form.getFieldValue("date")) form.setFieldsValue({ date: dayjs(current).add(1, "day") });
+    if (!current) return;
+    const picked: Dayjs | undefined = form.getFieldValue("date");
+    if (!picked?.isAfter(dayjs(current), "day")) form.setFieldsValue({ date: dayjs(current).add(1, "day") });
   }, [current, form]);
 
   const job = useQuery({
@@ -58,7 +61,7 @@ export function BatchPage() {
   });
 
   // Runs started elsewhere (another console, the CLI, the schedule) show up here too.
-  const jobs = useBatchJobs(Boolean(activeId) && !finished(job.data));
+  const jobs = useBatchJobs();
   const closes = useClosedDates();
   // A run already going when the page opens is followed like one started here.
   useEffect(() => {
@@ -69,6 +72,11 @@ export function BatchPage() {
   useEffect(() => {
     const data = job.data;
     if (!data) return;
+    // The run in progress is polled once, above; its row in the list follows from that answer.
+    queryClient.setQueryData<{ items: BatchJob[] }>(
+      ["batch-jobs"],
+      (old) => old && { items: [data, ...old.items.filter((j) => j.id !== data.id)] },
+    );
     if (finished(data)) {
       void queryClient.invalidateQueries({ queryKey: ["batch-jobs"] });
       void queryClient.invalidateQueries({ queryKey: ["batch-closes"] });
