@@ -1,5 +1,5 @@
 // The demo company's staff and payroll after a full seed: records for all 59 people with ranks over
-// the ladder, two telemarketers in probation, the Q3 review waiting for confirmation, two locked
+// the ladder, two telemarketers in probation, the Q3 review (ups and downs) waiting for confirmation, two locked
 // payroll months (one with two versions), last month approved with an answered and an open dispute,
 // and a draft for the business date's month, computed from the demo loan book.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -72,5 +72,13 @@ describe("the demo payroll", () => {
     const reviews = (await hr.get("/api/v1/rank-reviews")).json().items;
     expect(reviews[0]).toMatchObject({ quarter: "2026-Q3", status: "current" });
     expect(reviews[0].pending).toBeGreaterThan(0);
+    // The ranks the review starts from are what 2026-Q2's loans earned, so it promotes those whose
+    // Q3 grew and demotes those whose Q3 fell back — not nearly everyone (20 of 24 before that).
+    const review = (await hr.get(`/api/v1/rank-reviews/${reviews[0].id}`)).json();
+    const moves = (direction: string) =>
+      review.proposals.filter((p: { direction: string }) => p.direction === direction).length;
+    expect(review.proposals).toHaveLength(24);
+    expect(moves("up")).toBeGreaterThanOrEqual(8);
+    expect(moves("down")).toBeLessThanOrEqual(12);
   });
 });

@@ -29,7 +29,7 @@ import { businessToday, loadStaffForUpdate } from "./staff-store.ts";
  * (principal, term) loans so that each distinct loan shape is annualized once, by the engine's own
  * function, and multiplied by its count.
  */
-async function quarterPerformance(
+export async function quarterPerformance(
   db: Queryable,
   quarter: Quarter,
   officerIds: string[],
@@ -61,7 +61,8 @@ async function quarterPerformance(
   return totals;
 }
 
-async function rulesFor(db: Queryable, quarter: Quarter) {
+/** The review's rules as of the quarter's last day: targets per rank, protection, positions reviewed. */
+export async function rulesFor(db: Queryable, quarter: Quarter) {
   const [targetText, protectionMonths, positions] = await Promise.all([
     getSetting(db, "ranks.quarterly-targets", quarter.end),
     getSetting(db, "ranks.protection-months", quarter.end),

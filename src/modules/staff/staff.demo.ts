@@ -1,6 +1,6 @@
 // Staff records for the 59 demo people (demo-org.ts): join dates over the two years before the demo
 // business date, their seats as the seed's org chart draws them, ranks spread over the ladder with a
-// quarterly history, and a few recent joiners — two telemarketers of the demo tele-leader's group still
+// quarterly history (with a loan book, the ranks their 2026-Q2 performance earned), and a few recent joiners — two telemarketers of the demo tele-leader's group still
 // in the 7-day probation and a customer manager in their first month after it. Deterministic;
 // essential (tests build on it).
 import { eq } from "drizzle-orm";
@@ -12,7 +12,8 @@ import { users } from "../identity/identity.schema.ts";
 import { buildDemoPeople, type DemoPerson } from "./demo-org.ts";
 import { addDays, addMonths } from "./domain/dates.ts";
 import { RECRUITMENT_CHANNELS, type StaffPosition } from "./domain/positions.ts";
-import { RANKS } from "./domain/ranks.ts";
+import { parseQuarter, type Quarter, RANK_KEYS, RANKS } from "./domain/ranks.ts";
+import { quarterPerformance, rulesFor } from "./ranks.service.ts";
 import { staffAssignments, staffMembers, staffProbations, staffRankHistory } from "./staff.schema.ts";
 
 /** The demo company's business date (the loan book's demo ends on it). */
@@ -73,9 +74,14 @@ function joinPlan(people: DemoPerson[]): Plan[] {
  * A customer manager's rank steps: one up per quarter from where they started to where they stand,
  * one of every seven having slipped back a rank last quarter.
  */
-function rankSteps(options: { index: number; joinedOn: string }): { level: number; from: string }[] {
+function rankSteps(options: {
+  index: number;
+  joinedOn: string;
+  /** The rank their 2026-Q2 performance earned, when the demo has a loan book. */
+  earned: number | null;
+}): { level: number; from: string }[] {
   // A hire of the last two quarters starts on the first step.
-  const target = options.joinedOn >= "2026-07-01" ? 1 : 1 + ((options.index * 7) % 11);
+  const target = options.joinedOn >= "2026-07-01" ? 1 : (options.earned ?? 1 + ((options.index * 7) % 11));
   const quarterStarts: string[] = [];
   // Reviews through Q2 2026 are history; the Q3 review is left pending for the demo (staff-activity).
   for (let d = "2025-04-01"; d <= "2026-07-01"; d = addMonths(d, 3))
@@ -95,12 +101,34 @@ function rankSteps(options: { index: number; joinedOn: string }): { level: numbe
   return steps;
 }
 
+/**
+ * The rank (1–12) each customer manager's 2026-Q2 年化业绩 reaches: the highest whose quarterly
+ * target it meets. With it the ranks the Q3 review starts from agree with the loan book, so the review
+ * promotes those who grew and demotes those who fell back. Empty without a book (the essentials seed).
+ */
+async function ranksEarnedInQ2(db: Db, userIds: string[]): Promise<Map<string, number>> {
+  const quarter = parseQuarter("2026-Q2") as Quarter;
+  const performance = await quarterPerformance(db, quarter, userIds);
+  if (performance.size === 0) return new Map();
+  const { targets } = await rulesFor(db, quarter);
+  const earned = new Map<string, number>();
+  for (const id of userIds) {
+    const value = performance.get(id) ?? 0;
+    earned.set(id, Math.max(1, RANK_KEYS.filter((k) => targets[k] <= value).length));
+  }
+  return earned;
+}
+
 export async function seedDemoStaff(db: Db): Promise<void> {
   const plans = joinPlan(buildDemoPeople());
   const accounts = await db
     .select({ id: users.id, username: users.username, departmentId: users.departmentId })
     .from(users);
   const account = new Map(accounts.map((a) => [a.username, a]));
+  const earned = await ranksEarnedInQ2(
+    db,
+    accounts.map((a) => a.id),
+  );
   await db.transaction(async (tx) => {
     const staffIds = new Map<string, string>();
     for (const [i, plan] of plans.entries()) {
@@ -143,7 +171,11 @@ export async function seedDemoStaff(db: Db): Promise<void> {
           .insert(staffProbations)
           .values({ staffId, startsOn: plan.joinedOn, endsOn: addDays(plan.joinedOn, 6) });
       if (plan.position !== "customer-manager") continue;
-      const steps = rankSteps({ index: cmIndex++, joinedOn: plan.joinedOn });
+      const steps = rankSteps({
+        index: cmIndex++,
+        joinedOn: plan.joinedOn,
+        earned: earned.get(user.id) ?? null,
+      });
       let previous: string | null = null;
       for (const step of steps) {
         const rank = RANKS[step.level - 1].key;

@@ -1,4 +1,4 @@
-// The demo loan book, as data: ~150 loans over the 14 months before the demo business date, in every
+// The demo loan book, as data: ~170 loans over the 14 months before the demo business date, in every
 // state — current, partly paid, overdue in each bucket M1–M7 and each class, settled early, partly
 // prepaid, matured and closed, one reversed payment. A seeded PRNG makes every run identical.
 // Start days are the 5th, 15th and 25th, so every due date, payment and close falls on few dates
@@ -123,5 +123,19 @@ export function buildDemoPlan(): DemoLoanPlan[] {
       choice: i < 2 ? "keep-term" : "keep-installment",
     });
   add(startIn(3), "equal-installment", 12, { kind: "reversal" });
+  // The larger business loans of the last two quarters (小微按揭贷, ¥300,000–¥800,000 over two or three
+  // years): without them the sales team's 年化业绩 would be a third of its rank targets, and the
+  // quarterly review would demote nearly everyone. Drawn last, so the loans above stay as they were.
+  for (let i = 0; i < 18; i++) {
+    const monthsBack = i < 8 ? 5 + (i % 3) : 2 + (i % 3); // 8 in 2026-Q2 (Apr–Jun), 10 in 2026-Q3 (Jul–Sep)
+    plans.push({
+      index: plans.length,
+      start: startIn(monthsBack),
+      principalYuan: (30 + Math.floor(random() * 51)) * 10_000,
+      termMonths: pick([24, 36]),
+      method: "equal-principal",
+      profile: { kind: "regular" },
+    });
+  }
   return plans;
 }
