@@ -129,8 +129,14 @@ async function postOpeningBalances(db: Db, businessDate: string): Promise<void> 
  * a loan paid off closed — in bulk SQL with one journal entry, so the sub-ledger still equals the GL.
  * Not timed: it is the day's business, not the batch.
  */
-export async function payDueInstallments(db: Db, date: string): Promise<number> {
+export async function payDueInstallments(
+  db: Db,
+  date: string,
+  /** Part of the on-time payers, by their loan number's hash (0–1023; 154 and up pay on time): the whole day by default. */
+  payers: { from: number; to: number } = { from: 154, to: 1024 },
+): Promise<number> {
   const d = sql`${date}::date`;
+  const payer = sql`(hashtext(l.loan_no) & 1023) >= ${Math.max(154, payers.from)}::int and (hashtext(l.loan_no) & 1023) < ${payers.to}::int`;
   const [row] = rowsOf<{ n: number }>(
     await db.execute(sql`
     with paid as (
@@ -138,7 +144,7 @@ export async function payDueInstallments(db: Db, date: string): Promise<number> 
         fee_paid_fen = i.fee_due_fen, paid_off_date = ${d}
       from loans l
       where i.due_date = ${d} and l.id = i.loan_id and l.status = 'active' and l.last_closed_date is null
-        and (hashtext(l.loan_no) & 1023) >= 154 and i.paid_off_date is null
+        and ${payer} and i.paid_off_date is null
         and i.principal_paid_fen = 0 and i.interest_paid_fen = 0 and i.fee_paid_fen = 0
       returning i.loan_id, i.principal_due_fen as principal, i.interest_due_fen + i.fee_due_fen as income
     ), per_loan as (

@@ -136,7 +136,7 @@ export function RankReviewPage() {
                 <Select
                   value={reviewId}
                   onChange={setSelected}
-                  style={{ width: 340 }}
+                  style={{ width: 420, maxWidth: "100%" }}
                   data-testid="review-select"
                   options={reviews.data.items.map((r) => ({
                     value: r.id,
