@@ -1,8 +1,8 @@
 // Staff records for the 59 demo people (demo-org.ts): join dates over the two years before the demo
-// business date, their seats as the seed's org chart draws them, ranks spread over the ladder with a
-// quarterly history (with a loan book, the ranks their 2026-Q2 performance earned), and a few recent joiners — two telemarketers of the demo tele-leader's group still
-// in the 7-day probation and a customer manager in their first month after it. Deterministic;
-// essential (tests build on it).
+// business date, their seats as the seed's org chart draws them, ranks with a quarterly history (with a
+// loan book, the ranks their 2026-Q2 performance earned; without one, spread over the ladder), and a few
+// recent joiners — two telemarketers of the demo tele-leader's group still in the 7-day probation and a
+// customer manager in their first month after it. Deterministic; essential (tests build on it).
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit.ts";
 import { systemContext } from "../../platform/auth/actor.ts";

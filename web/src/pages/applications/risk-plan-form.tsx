@@ -1,11 +1,10 @@
 // Step 5 风险方案: risk sets amount, rate, term, method and guarantee, with the schedule previewed.
 import { WarningOutlined } from "@ant-design/icons";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Button, Form, Input, Radio, Select, Skeleton, Statistic } from "antd";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { type ApplicationDetail, type OriginationSettings, stepApi } from "../../api/applications.ts";
-import { fetchSchedule } from "../../api/calculator.ts";
+import { useScheduleQuote } from "../../api/calculator.ts";
 import { GUARANTEES, type Guarantee, useProducts } from "../../api/products.ts";
 import type { RepaymentMethod } from "../../api/types.ts";
 import { apiMessage } from "../../components/api-messages.ts";
@@ -78,20 +77,7 @@ export function RiskPlanForm({ app, settings }: { app: ApplicationDetail; settin
           startDate: todayInChina(),
         }
       : null;
-  const [debounced, setDebounced] = useState(request);
-  const requestKey = JSON.stringify(request);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(requestKey === "null" ? null : JSON.parse(requestKey)), 350);
-    return () => clearTimeout(timer);
-  }, [requestKey]);
-  const quote = useQuery({
-    queryKey: ["calculator", debounced],
-    queryFn: () => fetchSchedule(debounced as NonNullable<typeof debounced>),
-    enabled: debounced !== null,
-    placeholderData: keepPreviousData,
-    retry: false,
-    staleTime: Infinity,
-  });
+  const quote = useScheduleQuote(request);
   const apr = quote.data?.apr;
   const overCap = apr !== undefined && Number(apr) > settings.aprCapPercent;
 

@@ -1,10 +1,9 @@
 import { CalculatorOutlined } from "@ant-design/icons";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Col, InputNumber, Row, Select, Statistic, Typography } from "antd";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
-import { fetchSchedule } from "../../api/calculator.ts";
+import { useScheduleQuote } from "../../api/calculator.ts";
 import type { RepaymentMethod } from "../../api/types.ts";
 import { formatMoney, formatPercent, groupAmountInput, parseAmountInput } from "../../format.ts";
 import { METHODS, toScheduleRequest } from "../loans/calculator-rules.ts";
@@ -20,22 +19,7 @@ export function QuickQuote() {
   const [term, setTerm] = useState(12);
   const [method, setMethod] = useState<RepaymentMethod>("equal-installment");
   const draft = toScheduleRequest({ principal, annualRatePercent: rate, termMonths: term, method });
-  const [request, setRequest] = useState(draft);
-  const draftKey = JSON.stringify(draft);
-
-  useEffect(() => {
-    const timer = setTimeout(() => setRequest(draftKey === "null" ? null : JSON.parse(draftKey)), 350);
-    return () => clearTimeout(timer);
-  }, [draftKey]);
-
-  const quote = useQuery({
-    queryKey: ["calculator", request],
-    queryFn: () => fetchSchedule(request as NonNullable<typeof request>),
-    enabled: request !== null,
-    placeholderData: keepPreviousData,
-    staleTime: Infinity,
-    retry: false,
-  });
+  const quote = useScheduleQuote(draft);
   const data = quote.data;
   const full = `/calculator?${new URLSearchParams({ principal, rate, term: String(term), method }).toString()}`;
 

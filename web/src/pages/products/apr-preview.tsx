@@ -1,10 +1,8 @@
 // The live APR beside the product form.
 import { WarningOutlined } from "@ant-design/icons";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Statistic } from "antd";
-import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { fetchSchedule } from "../../api/calculator.ts";
+import { useScheduleQuote } from "../../api/calculator.ts";
 import { apiMessage } from "../../components/api-messages.ts";
 import { formatPercent, todayInChina, toFen } from "../../format.ts";
 import { type FormValues, toRate } from "./product-form-values.ts";
@@ -26,20 +24,7 @@ export function AprPreview({ values, cap }: { values: Partial<FormValues>; cap: 
           startDate: todayInChina(),
         }
       : null;
-  const [debounced, setDebounced] = useState(request);
-  const key = JSON.stringify(request);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(key === "null" ? null : JSON.parse(key)), 400);
-    return () => clearTimeout(timer);
-  }, [key]);
-  const quote = useQuery({
-    queryKey: ["calculator", debounced],
-    queryFn: () => fetchSchedule(debounced as NonNullable<typeof debounced>),
-    enabled: debounced !== null,
-    placeholderData: keepPreviousData,
-    retry: false,
-    staleTime: Infinity,
-  });
+  const quote = useScheduleQuote(request, 400);
   const apr = quote.data?.apr;
   const over = apr !== undefined && Number(apr) > cap;
   return (
