@@ -163,10 +163,11 @@ export default async function journey({ base, browser }) {
     await fin.getByTestId("home-page").waitFor();
     await fin.goto(made.runUrl);
     await fin.getByTestId("run-lock").click();
-    await fin
-      .getByTestId("run-action-modal")
-      .getByRole("button", { name: /锁\s*定/ })
-      .click();
+    const lock = fin.getByTestId("run-action-modal").getByRole("button", { name: /锁\s*定/ });
+    // A click while the dialog is still zooming in was lost once in CI (the dialog stayed open): let it settle.
+    await lock.waitFor();
+    await fin.waitForTimeout(400);
+    await lock.click();
     await fin.getByTestId("run-status").filter({ hasText: "已锁定" }).waitFor();
     await finContext.close();
   });
