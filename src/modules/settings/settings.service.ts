@@ -162,6 +162,13 @@ export const SETTING_DEFAULTS = {
     zh: "逾期通知在逾期后第几天发送",
     en: "Days after the due date to send the overdue notice",
   }),
+  // 回收率 (DOMAIN.md §4): the business plan's goal, the target line of the portfolio overview.
+  "servicing.recovery-rate-goal": def({
+    default: "0.9",
+    schema: rate,
+    zh: "回收率目标",
+    en: "Recovery rate goal",
+  }),
   // 展期/重组 and 核销 (DOMAIN.md §4): who co-signs a restructuring (the committee votes as in origination),
   // the class a restructured loan may not fall below during its observation period, and how far past
   // due a loan must be before it may be written off.

@@ -16,6 +16,7 @@ import { registerLoanRoutes } from "../../modules/loans/loans.routes.ts";
 import { registerWorkoutRoutes } from "../../modules/loans/workout.routes.ts";
 import { registerOriginationRoutes } from "../../modules/origination/origination.routes.ts";
 import { registerProductRoutes } from "../../modules/products/products.routes.ts";
+import { registerReportRoutes } from "../../modules/reports/reports.routes.ts";
 import { registerSettingsRoutes } from "../../modules/settings/settings.routes.ts";
 import { registerStaffRoutes } from "../../modules/staff/staff.routes.ts";
 import type { ModuleDeps } from "./app.ts";
@@ -34,6 +35,7 @@ export function registerModuleRoutes(api: FastifyInstance, deps: ModuleDeps): vo
   registerBatchRoutes(api, deps);
   registerLedgerRoutes(api, deps);
   registerCapitalRoutes(api, deps);
+  registerReportRoutes(api, deps);
   registerCollectionsRoutes(api, deps);
   registerStaffRoutes(api, deps);
   registerCompensationRoutes(api, deps);

@@ -1,0 +1,223 @@
+// 经营概览 (reports.read): the loan book at a glance, within the actor's data scope (DOMAIN.md §1) —
+// a team manager sees their team's loans, the sales director the sales organisation's, the GM,
+// finance, risk and compliance all of it.
+//
+// The book (outstanding, five-level classes, buckets, provisions) is the loans' state as the last close
+// of business left it, the same figures the loan list shows. The monthly flows are exact sums over
+// the transactions and schedules, so they can be read for any past month:
+//   - disbursed: loans opened in the month (principal);
+//   - collected (回款): repayments and prepayments dated in the month, less their reversals;
+//   - recovery rate (回收率, DOMAIN.md §4): of the installments that fell due in the month (up to the day
+//     before the business date, while the borrower can still pay today's), the share paid so far;
+//   - written off (核销) and recovered after write-off.
+import { type SQL, sql } from "drizzle-orm";
+import { type RequestContext, requirePermission } from "../../platform/auth/actor.ts";
+import { visibleUserIds } from "../../platform/auth/scope.ts";
+import type { Queryable } from "../../platform/db.ts";
+import { Dec, formatAmount } from "../../platform/money.ts";
+import { getBusinessDate } from "../loans/business-date.ts";
+import { rowsOf } from "../loans/cob/sql-helpers.ts";
+import { getSetting } from "../settings/settings.service.ts";
+
+export const CLASSIFICATIONS = ["normal", "special-mention", "substandard", "doubtful", "loss"] as const;
+export const BUCKETS = ["M0", "M1", "M2", "M3", "M4", "M5", "M6", "M7"] as const;
+/** 不良: 次级 + 可疑 + 损失 (DOMAIN.md §4). */
+const NON_PERFORMING = new Set<string>(["substandard", "doubtful", "loss"]);
+const PAR_DAYS = 30;
+
+export type PortfolioQuery = { months: number };
+
+/** numerator / denominator to four decimals ("0.0523"), or null when there is nothing to divide by. */
+export function ratio(numerator: number, denominator: number): string | null {
+  if (denominator === 0) return null;
+  return new Dec(numerator).div(denominator).toDecimalPlaces(4).toFixed(4);
+}
+
+/** "2026-11" and the n−1 months before it, oldest first. */
+export function monthsEndingAt(month: string, n: number): string[] {
+  const [year, mon] = month.split("-").map(Number);
+  const index = year * 12 + (mon - 1);
+  return Array.from({ length: n }, (_, k) => {
+    const at = index - (n - 1) + k;
+    return `${Math.floor(at / 12)}-${String((at % 12) + 1).padStart(2, "0")}`;
+  });
+}
+
+function officerScope(visible: string[] | null): SQL {
+  if (visible === null) return sql`true`;
+  if (visible.length === 0) return sql`false`;
+  return sql`l.officer_id in (${sql.join(
+    visible.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`;
+}
+
+type BookRow = {
+  classification: string;
+  bucket: string;
+  par: boolean;
+  loans: number;
+  principal: string;
+  provision: string;
+};
+type MonthRow = { month: string; loans?: number; amount: string; paid?: string };
+
+async function readBook(db: Queryable, scope: SQL) {
+  return rowsOf<BookRow>(
+    await db.execute(sql`
+    select l.classification, l.bucket, l.dpd > ${PAR_DAYS} as par, count(*)::int as loans,
+      sum(l.principal_outstanding_fen)::text as principal, sum(l.provision_fen)::text as provision
+    from loans l
+    where l.status = 'active' and ${scope}
+    group by 1, 2, 3`),
+  );
+}
+
+async function readFlows(db: Queryable, scope: SQL, from: string, businessDate: string) {
+  const disbursed = rowsOf<MonthRow>(
+    await db.execute(sql`
+    select to_char(l.start_date, 'YYYY-MM') as month, count(*)::int as loans, sum(l.principal_fen)::text as amount
+    from loans l
+    where l.start_date >= ${from}::date and l.start_date <= ${businessDate}::date and ${scope}
+    group by 1`),
+  );
+  // A reversal is a positive row pointing at what it undoes: it counts against the kind it undoes.
+  const received = rowsOf<MonthRow & { kind: string }>(
+    await db.execute(sql`
+    select to_char(t.tx_date, 'YYYY-MM') as month,
+      case when coalesce(o.kind, t.kind) = 'recovery' then 'recovery' else 'repayment' end as kind,
+      sum(case when t.kind = 'reversal' then -t.amount_fen else t.amount_fen end)::text as amount
+    from loan_transactions t
+    join loans l on l.id = t.loan_id
+    left join loan_transactions o on t.kind = 'reversal' and o.loan_id = t.loan_id and o.id = t.reversal_of
+    where t.tx_date >= ${from}::date and t.tx_date <= ${businessDate}::date and ${scope}
+      and (t.kind in ('repayment', 'prepayment', 'recovery')
+        or (t.kind = 'reversal' and o.kind in ('repayment', 'prepayment', 'recovery')))
+    group by 1, 2`),
+  );
+  const due = rowsOf<MonthRow>(
+    await db.execute(sql`
+    select to_char(i.due_date, 'YYYY-MM') as month,
+      sum(i.principal_due_fen + i.interest_due_fen + i.fee_due_fen)::text as amount,
+      sum(i.principal_paid_fen + i.interest_paid_fen + i.fee_paid_fen)::text as paid
+    from installments i
+    join loans l on l.id = i.loan_id
+    where i.due_date >= ${from}::date and i.due_date < ${businessDate}::date and ${scope}
+    group by 1`),
+  );
+  const writtenOff = rowsOf<MonthRow>(
+    await db.execute(sql`
+    select to_char(w.written_off_on, 'YYYY-MM') as month, count(*)::int as loans, sum(w.principal_fen)::text as amount
+    from loan_write_offs w
+    join loans l on l.id = w.loan_id
+    where w.status = 'approved' and w.written_off_on >= ${from}::date and ${scope}
+    group by 1`),
+  );
+  return { disbursed, received, due, writtenOff };
+}
+
+function byMonth<T extends { month: string }>(rows: T[]): Map<string, T> {
+  return new Map(rows.map((r) => [r.month, r]));
+}
+
+export async function portfolioReport(db: Queryable, ctx: RequestContext, query: PortfolioQuery) {
+  requirePermission(ctx, "reports.read");
+  const visible = await visibleUserIds(db, ctx.actor);
+  const scope = officerScope(visible);
+  const businessDate = await getBusinessDate(db);
+  const months = monthsEndingAt(businessDate.slice(0, 7), query.months);
+  const from = `${months[0]}-01`;
+  const [bookRows, flows, recoveryGoal, totals] = [
+    await readBook(db, scope),
+    await readFlows(db, scope, from, businessDate),
+    await getSetting(db, "servicing.recovery-rate-goal", businessDate),
+    rowsOf<{ loans: number; principal: string; recovered: string }>(
+      await db.execute(sql`
+      select count(*)::int as loans, coalesce(sum(w.principal_fen), 0)::text as principal,
+        coalesce(sum(w.recovered_fen), 0)::text as recovered
+      from loan_write_offs w join loans l on l.id = w.loan_id
+      where w.status = 'approved' and ${scope}`),
+    )[0],
+  ];
+
+  const sum = (rows: BookRow[], pick: (r: BookRow) => number) => rows.reduce((s, r) => s + pick(r), 0);
+  const principalOf = (r: BookRow) => Number(r.principal);
+  const outstanding = sum(bookRows, principalOf);
+  const provision = sum(bookRows, (r) => Number(r.provision));
+  const npl = bookRows.filter((r) => NON_PERFORMING.has(r.classification));
+  const overdue = bookRows.filter((r) => r.bucket !== "M0");
+  const par = bookRows.filter((r) => r.par);
+  const nplPrincipal = sum(npl, principalOf);
+  const parPrincipal = sum(par, principalOf);
+  const overduePrincipal = sum(overdue, principalOf);
+
+  const group = <K extends string>(keys: readonly K[], keyOf: (r: BookRow) => string) =>
+    keys.map((key) => {
+      const rows = bookRows.filter((r) => keyOf(r) === key);
+      const principal = sum(rows, principalOf);
+      return {
+        key,
+        loans: sum(rows, (r) => r.loans),
+        principal: formatAmount(principal),
+        provision: formatAmount(sum(rows, (r) => Number(r.provision))),
+        share: ratio(principal, outstanding),
+      };
+    });
+
+  const disbursed = byMonth(flows.disbursed);
+  const repaid = byMonth(flows.received.filter((r) => r.kind === "repayment"));
+  const recovered = byMonth(flows.received.filter((r) => r.kind === "recovery"));
+  const due = byMonth(flows.due);
+  const writtenOff = byMonth(flows.writtenOff);
+  const amount = (row: MonthRow | undefined) => Number(row?.amount ?? 0);
+
+  return {
+    businessDate,
+    scope: ctx.actor.scope,
+    recoveryGoal,
+    book: {
+      loans: sum(bookRows, (r) => r.loans),
+      principalOutstanding: formatAmount(outstanding),
+      overdueLoans: sum(overdue, (r) => r.loans),
+      overduePrincipal: formatAmount(overduePrincipal),
+      nplLoans: sum(npl, (r) => r.loans),
+      nplPrincipal: formatAmount(nplPrincipal),
+      nplRatio: ratio(nplPrincipal, outstanding),
+      par30Principal: formatAmount(parPrincipal),
+      par30Ratio: ratio(parPrincipal, outstanding),
+      provision: formatAmount(provision),
+      /** 拨备覆盖率: provisions held / non-performing principal. */
+      provisionCoverage: ratio(provision, nplPrincipal),
+    },
+    byClassification: group(CLASSIFICATIONS, (r) => r.classification).map(({ key, ...rest }) => ({
+      classification: key,
+      ...rest,
+    })),
+    byBucket: group(BUCKETS, (r) => r.bucket).map(({ key, provision: _, ...rest }) => ({
+      bucket: key,
+      ...rest,
+    })),
+    months: months.map((month) => {
+      const d = due.get(month);
+      return {
+        month,
+        disbursedLoans: disbursed.get(month)?.loans ?? 0,
+        disbursed: formatAmount(amount(disbursed.get(month))),
+        collected: formatAmount(amount(repaid.get(month))),
+        due: formatAmount(amount(d)),
+        paidAgainstDue: formatAmount(Number(d?.paid ?? 0)),
+        recoveryRate: ratio(Number(d?.paid ?? 0), amount(d)),
+        writtenOffLoans: writtenOff.get(month)?.loans ?? 0,
+        writtenOff: formatAmount(amount(writtenOff.get(month))),
+        recovered: formatAmount(amount(recovered.get(month))),
+      };
+    }),
+    writeOffs: {
+      loans: totals.loans,
+      principal: formatAmount(Number(totals.principal)),
+      recovered: formatAmount(Number(totals.recovered)),
+    },
+  };
+}
+
+export type PortfolioReport = Awaited<ReturnType<typeof portfolioReport>>;
