@@ -199,7 +199,6 @@ export function creditCode() {
   return first17 + charset[(31 - (sum % 31)) % 31];
 }
 
-/** Picks an option of an Ant Design select (the dropdown renders outside the form). */
 /**
  * Chooses an option of an antd Select: by its text (string or RegExp) or by its position (number).
  * A click that lands while the dropdown is still opening is lost, so it checks that the choice shows

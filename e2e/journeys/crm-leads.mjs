@@ -2,7 +2,7 @@
 // clicks, registers a lead whose number is already a customer manager's (撞单 warning naming the
 // owner), the leader reassigns leads in bulk and looks at the kanban, and call records are imported
 // with a progress bar and a row-level error report.
-import { assert, newPage, shot, signIn, test } from "../harness.mjs";
+import { assert, newPage, pick, shot, signIn, test } from "../harness.mjs";
 
 const phone = () => `136${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
 
@@ -78,8 +78,7 @@ export default async function journey({ base, browser }) {
     await rows.nth(0).locator(".ant-checkbox-input").check();
     await rows.nth(1).locator(".ant-checkbox-input").check();
     await page.getByTestId("bulk-reassign").click();
-    await page.getByTestId("reassign-owner").click();
-    await page.locator(".ant-select-dropdown:visible .ant-select-item-option").nth(2).click();
+    await pick(page, page.getByTestId("reassign-owner"), 2);
     await shot(page, "crm-leads-reassign");
     await page.getByTestId("reassign-submit").click();
     await page.locator(".ant-message").filter({ hasText: "已改派" }).waitFor();

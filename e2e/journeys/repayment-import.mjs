@@ -4,7 +4,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { assert, menuText, newPage, shot, signIn, test } from "../harness.mjs";
+import { assert, menuText, newPage, pick, shot, signIn, test } from "../harness.mjs";
 
 /** Confirms the open confirmation dialog and waits until it is gone (so the next one is not confused with it). */
 async function confirmModal(page) {
@@ -64,8 +64,7 @@ export default async function journey({ base, browser }) {
         .getByTestId("row-filter")
         .getByText(/待确认/)
         .click();
-      await page.getByTestId("choose-candidate").first().click();
-      await page.locator(".ant-select-dropdown:visible .ant-select-item-option").first().click();
+      await pick(page, page.getByTestId("choose-candidate").first(), 0);
       await page.getByTestId("row-filter").getByText(/^全部/).click();
       await page.getByTestId("exclude-unresolved").click();
       await confirmModal(page);
