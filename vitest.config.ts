@@ -8,7 +8,8 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["src/**/*.test.ts"],
+          // The console's pure helpers (web/src/**/*.test.ts) run here too.
+          include: ["src/**/*.test.ts", "web/src/**/*.test.ts"],
           exclude: ["src/**/*.routes.test.ts", "src/**/*.int.test.ts"],
           environment: "node",
           testTimeout: 30_000,

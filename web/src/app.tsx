@@ -49,6 +49,7 @@ const ImportsPage = named(() => import("./pages/loans/imports-page.tsx"), "Impor
 const ImportDetailPage = named(() => import("./pages/loans/import-detail-page.tsx"), "ImportDetailPage");
 const LedgerPage = named(() => import("./pages/loans/ledger-page.tsx"), "LedgerPage");
 const CapitalPage = named(() => import("./pages/loans/capital-page.tsx"), "CapitalPage");
+const PortfolioPage = named(() => import("./pages/reports/portfolio-page.tsx"), "PortfolioPage");
 const CollectionsQueuePage = named(
   () => import("./pages/collections/queue-page.tsx"),
   "CollectionsQueuePage",
@@ -151,6 +152,7 @@ const router = createBrowserRouter([
             ),
           },
           ...guarded([
+            ["portfolio", "reports.read", <PortfolioPage key="portfolio" />],
             ["customers", "customers.read", <CustomersPage key="customers" />],
             ["customers/:id", "customers.read", <CustomerDetailPage key="customer" />],
             ["products", "products.read", <ProductsPage key="products" />],

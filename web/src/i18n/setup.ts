@@ -26,6 +26,7 @@ import { repaymentImportsEnUS, repaymentImportsZhCN } from "../pages/loans/impor
 import { payrollZhCN } from "../pages/payroll/i18n.ts";
 import { payrollEnUS } from "../pages/payroll/i18n-en.ts";
 import { productsEnUS, productsZhCN } from "../pages/products/i18n.ts";
+import { reportsEnUS, reportsZhCN } from "../pages/reports/i18n.ts";
 import { staffZhCN } from "../pages/staff/i18n.ts";
 import { staffEnUS } from "../pages/staff/i18n-en.ts";
 import { enUS } from "./en-us.ts";
@@ -81,6 +82,7 @@ void i18n.use(initReactI18next).init({
         ...crmKpiZhCN,
         ...crmLeadsZhCN,
         ...crmCallsZhCN,
+        ...reportsZhCN,
       },
     },
     "en-US": {
@@ -105,6 +107,7 @@ void i18n.use(initReactI18next).init({
         ...crmKpiEnUS,
         ...crmLeadsEnUS,
         ...crmCallsEnUS,
+        ...reportsEnUS,
       },
     },
   },

@@ -10,6 +10,7 @@ import { AuditOverview } from "./audit-overview.tsx";
 import { DutiesCard } from "./duties-card.tsx";
 import { GreetingCard } from "./greeting-card.tsx";
 import { PermissionsCard } from "./permissions-card.tsx";
+import { PortfolioCard } from "./portfolio-card.tsx";
 import { QuickQuote } from "./quick-quote.tsx";
 
 /**
@@ -28,6 +29,7 @@ export function HomePage() {
   return (
     <div className="home-page" data-testid="home-page">
       <GreetingCard me={me} />
+      {hasPermission(me, "reports.read") ? <PortfolioCard /> : null}
       <Card title={t("home.quickLinks")} className="section-gap" size="small">
         <div className="shortcut-grid">
           {shortcuts.map((item) => (
