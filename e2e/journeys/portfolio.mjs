@@ -41,6 +41,13 @@ export default async function journey({ base, browser }) {
     assert(total.includes(yuan(report.book.principalOutstanding)), `class total: ${total}`);
     // The demo has overdue and non-performing loans, so the quality cards are not all zero.
     assert(report.book.overdueLoans > 0 && report.book.nplLoans > 0, "no delinquency in the demo book");
+    // 刷新 asks the server to compute now instead of answering from its cache.
+    const [fresh] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes("/reports/portfolio") && r.url().includes("fresh=true")),
+      page.getByTestId("portfolio-refresh").click(),
+    ]);
+    const refreshed = await fresh.json();
+    assert(fresh.status() === 200 && refreshed.computedAt > report.computedAt, "refresh did not recompute");
     await shot(page, "portfolio-gm", true);
     assert(errors.length === 0, `page errors: ${errors.join("; ")}`);
     await context.close();

@@ -1,6 +1,6 @@
 // Request shapes of the calls API: logging a call, listing calls, configuring outcomes, CDR imports.
 import { z } from "zod";
-import { dateString } from "../../platform/http/schemas.ts";
+import { booleanQuery, dateString } from "../../platform/http/schemas.ts";
 import { INTENT_LEVELS } from "./domain/lead-rules.ts";
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -18,8 +18,6 @@ export const logCallBody = z
   })
   .strict();
 export type LogCallInput = z.infer<typeof logCallBody>;
-
-const booleanQuery = z.enum(["true", "false"]).transform((v) => v === "true");
 
 export const listCallsQuery = z
   .object({

@@ -1,7 +1,7 @@
 // Request and response shapes of the customers API. Identifier checksums live in domain/identifiers.ts
 // and run in the service, so the CLI or an import gets the same field messages as HTTP.
 import { z } from "zod";
-import { dateString } from "../../platform/http/schemas.ts";
+import { booleanQuery, dateString } from "../../platform/http/schemas.ts";
 import { parseAmount } from "../../platform/money.ts";
 
 export const CUSTOMER_TYPES = ["individual", "business"] as const;
@@ -70,8 +70,6 @@ export const updateCustomerBody = z
   })
   .strict();
 export type UpdateCustomerInput = z.infer<typeof updateCustomerBody>;
-
-const booleanQuery = z.enum(["true", "false"]).transform((v) => v === "true");
 
 export const listCustomersQuery = z
   .object({

@@ -12,12 +12,14 @@
 //   - written off (核销) and recovered after write-off.
 import { type SQL, sql } from "drizzle-orm";
 import { type RequestContext, requirePermission } from "../../platform/auth/actor.ts";
+import type { DataScope } from "../../platform/auth/permissions.ts";
 import { visibleUserIds } from "../../platform/auth/scope.ts";
 import type { Queryable } from "../../platform/db.ts";
 import { Dec, formatAmount } from "../../platform/money.ts";
 import { getBusinessDate } from "../loans/business-date.ts";
 import { rowsOf } from "../loans/cob/sql-helpers.ts";
 import { getSetting } from "../settings/settings.service.ts";
+import { ReportCache } from "./report-cache.ts";
 
 export const CLASSIFICATIONS = ["normal", "special-mention", "substandard", "doubtful", "loss"] as const;
 export const BUCKETS = ["M0", "M1", "M2", "M3", "M4", "M5", "M6", "M7"] as const;
@@ -25,7 +27,10 @@ export const BUCKETS = ["M0", "M1", "M2", "M3", "M4", "M5", "M6", "M7"] as const
 const NON_PERFORMING = new Set<string>(["substandard", "doubtful", "loss"]);
 const PAR_DAYS = 30;
 
-export type PortfolioQuery = { months: number };
+export type PortfolioQuery = { months: number; fresh?: boolean };
+
+/** How long an answer is kept (report-cache.ts); the page shows when it was computed and can refresh. */
+const CACHE_TTL_MS = 5 * 60_000;
 
 /** numerator / denominator to four decimals ("0.0523"), or null when there is nothing to divide by. */
 export function ratio(numerator: number, denominator: number): string | null {
@@ -52,6 +57,15 @@ function officerScope(visible: string[] | null): SQL {
   )})`;
 }
 
+/**
+ * The rows of loans in scope, as a filter on a loan id column. For the whole book it is no filter at
+ * all (no join with loans: at 1,000,000 loans the join alone costs more than the sums).
+ */
+function loanScope(visible: string[] | null, loanId: SQL): SQL {
+  if (visible === null) return sql`true`;
+  return sql`${loanId} in (select l.id from loans l where ${officerScope(visible)})`;
+}
+
 type BookRow = {
   classification: string;
   bucket: string;
@@ -73,26 +87,35 @@ async function readBook(db: Queryable, scope: SQL) {
   );
 }
 
-async function readFlows(db: Queryable, scope: SQL, from: string, businessDate: string) {
+async function readFlows(db: Queryable, visible: string[] | null, from: string, businessDate: string) {
+  const inRange = (column: SQL, end: SQL) => sql`${column} >= ${from}::date and ${end}`;
   const disbursed = rowsOf<MonthRow>(
     await db.execute(sql`
     select to_char(l.start_date, 'YYYY-MM') as month, count(*)::int as loans, sum(l.principal_fen)::text as amount
     from loans l
-    where l.start_date >= ${from}::date and l.start_date <= ${businessDate}::date and ${scope}
+    where ${inRange(sql`l.start_date`, sql`l.start_date <= ${businessDate}::date`)} and ${officerScope(visible)}
     group by 1`),
   );
-  // A reversal is a positive row pointing at what it undoes: it counts against the kind it undoes.
+  // A reversal is a positive row pointing at what it undoes: it counts, negated, with the kind it undoes.
+  // Reversals are few, so the original is looked up by its key rather than joined to every row.
   const received = rowsOf<MonthRow & { kind: string }>(
     await db.execute(sql`
-    select to_char(t.tx_date, 'YYYY-MM') as month,
-      case when coalesce(o.kind, t.kind) = 'recovery' then 'recovery' else 'repayment' end as kind,
-      sum(case when t.kind = 'reversal' then -t.amount_fen else t.amount_fen end)::text as amount
-    from loan_transactions t
-    join loans l on l.id = t.loan_id
-    left join loan_transactions o on t.kind = 'reversal' and o.loan_id = t.loan_id and o.id = t.reversal_of
-    where t.tx_date >= ${from}::date and t.tx_date <= ${businessDate}::date and ${scope}
-      and (t.kind in ('repayment', 'prepayment', 'recovery')
-        or (t.kind = 'reversal' and o.kind in ('repayment', 'prepayment', 'recovery')))
+    select month, kind, sum(amount)::text as amount from (
+      select to_char(t.tx_date, 'YYYY-MM') as month,
+        case when t.kind = 'recovery' then 'recovery' else 'repayment' end as kind, t.amount_fen as amount
+      from loan_transactions t
+      where t.kind in ('repayment', 'prepayment', 'recovery')
+        and ${inRange(sql`t.tx_date`, sql`t.tx_date <= ${businessDate}::date`)}
+        and ${loanScope(visible, sql`t.loan_id`)}
+      union all
+      select to_char(t.tx_date, 'YYYY-MM'),
+        case when o.kind = 'recovery' then 'recovery' else 'repayment' end, -t.amount_fen
+      from loan_transactions t
+      join loan_transactions o on o.loan_id = t.loan_id and o.id = t.reversal_of
+      where t.kind = 'reversal' and o.kind in ('repayment', 'prepayment', 'recovery')
+        and ${inRange(sql`t.tx_date`, sql`t.tx_date <= ${businessDate}::date`)}
+        and ${loanScope(visible, sql`t.loan_id`)}
+    ) x
     group by 1, 2`),
   );
   const due = rowsOf<MonthRow>(
@@ -101,16 +124,16 @@ async function readFlows(db: Queryable, scope: SQL, from: string, businessDate: 
       sum(i.principal_due_fen + i.interest_due_fen + i.fee_due_fen)::text as amount,
       sum(i.principal_paid_fen + i.interest_paid_fen + i.fee_paid_fen)::text as paid
     from installments i
-    join loans l on l.id = i.loan_id
-    where i.due_date >= ${from}::date and i.due_date < ${businessDate}::date and ${scope}
+    where ${inRange(sql`i.due_date`, sql`i.due_date < ${businessDate}::date`)}
+      and ${loanScope(visible, sql`i.loan_id`)}
     group by 1`),
   );
   const writtenOff = rowsOf<MonthRow>(
     await db.execute(sql`
     select to_char(w.written_off_on, 'YYYY-MM') as month, count(*)::int as loans, sum(w.principal_fen)::text as amount
     from loan_write_offs w
-    join loans l on l.id = w.loan_id
-    where w.status = 'approved' and w.written_off_on >= ${from}::date and ${scope}
+    where w.status = 'approved' and w.written_off_on >= ${from}::date
+      and ${loanScope(visible, sql`w.loan_id`)}
     group by 1`),
   );
   return { disbursed, received, due, writtenOff };
@@ -120,23 +143,39 @@ function byMonth<T extends { month: string }>(rows: T[]): Map<string, T> {
   return new Map(rows.map((r) => [r.month, r]));
 }
 
+const cache = new ReportCache<PortfolioReport>({ ttlMs: CACHE_TTL_MS, maxEntries: 500 });
+
+/** GET /reports/portfolio: the answer kept for CACHE_TTL_MS per scope, or computed now with `fresh`. */
 export async function portfolioReport(db: Queryable, ctx: RequestContext, query: PortfolioQuery) {
   requirePermission(ctx, "reports.read");
   const visible = await visibleUserIds(db, ctx.actor);
-  const scope = officerScope(visible);
   const businessDate = await getBusinessDate(db);
-  const months = monthsEndingAt(businessDate.slice(0, 7), query.months);
+  const who = visible === null ? "all" : [...visible].sort().join(",");
+  return cache.get(
+    `${businessDate}|${query.months}|${who}`,
+    () => computePortfolio(db, { visible, scope: ctx.actor.scope, businessDate, months: query.months }),
+    query.fresh,
+  );
+}
+
+async function computePortfolio(
+  db: Queryable,
+  input: { visible: string[] | null; scope: DataScope; businessDate: string; months: number },
+) {
+  const { visible, businessDate } = input;
+  const computedAt = new Date().toISOString();
+  const months = monthsEndingAt(businessDate.slice(0, 7), input.months);
   const from = `${months[0]}-01`;
   const [bookRows, flows, recoveryGoal, totals] = [
-    await readBook(db, scope),
-    await readFlows(db, scope, from, businessDate),
+    await readBook(db, officerScope(visible)),
+    await readFlows(db, visible, from, businessDate),
     await getSetting(db, "servicing.recovery-rate-goal", businessDate),
     rowsOf<{ loans: number; principal: string; recovered: string }>(
       await db.execute(sql`
       select count(*)::int as loans, coalesce(sum(w.principal_fen), 0)::text as principal,
         coalesce(sum(w.recovered_fen), 0)::text as recovered
-      from loan_write_offs w join loans l on l.id = w.loan_id
-      where w.status = 'approved' and ${scope}`),
+      from loan_write_offs w
+      where w.status = 'approved' and ${loanScope(visible, sql`w.loan_id`)}`),
     )[0],
   ];
 
@@ -173,7 +212,8 @@ export async function portfolioReport(db: Queryable, ctx: RequestContext, query:
 
   return {
     businessDate,
-    scope: ctx.actor.scope,
+    computedAt,
+    scope: input.scope,
     recoveryGoal,
     book: {
       loans: sum(bookRows, (r) => r.loans),
@@ -220,4 +260,4 @@ export async function portfolioReport(db: Queryable, ctx: RequestContext, query:
   };
 }
 
-export type PortfolioReport = Awaited<ReturnType<typeof portfolioReport>>;
+export type PortfolioReport = Awaited<ReturnType<typeof computePortfolio>>;

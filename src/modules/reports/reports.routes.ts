@@ -4,12 +4,15 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../../platform/http/app.ts";
 import { contextOf } from "../../platform/http/request-context.ts";
+import { booleanQuery } from "../../platform/http/schemas.ts";
 import { portfolioReport } from "./portfolio.service.ts";
 
 export const portfolioQuery = z
   .object({
     /** How many months of flows, ending with the business date's month. */
     months: z.coerce.number().int().min(1).max(36).default(12),
+    /** Compute now instead of answering from the last few minutes' cache. */
+    fresh: booleanQuery.optional(),
   })
   .strict();
 

@@ -22,3 +22,6 @@ export const amountString = z
     },
     { message: "invalid-amount" },
   );
+
+/** A yes/no in a query string: exactly "true" or "false" (anything else is a 400, not a silent false). */
+export const booleanQuery = z.enum(["true", "false"]).transform((v) => v === "true");

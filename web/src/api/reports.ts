@@ -1,6 +1,6 @@
 // 经营报表 (src/modules/reports): the portfolio overview as the console reads it. Amounts are decimal
 // strings; ratios are decimals with four places ("0.0523"), null where there is nothing to divide by.
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "./client.ts";
 import type { Bucket, Classification } from "./servicing.ts";
 
@@ -19,6 +19,8 @@ export type PortfolioMonth = {
 
 export type PortfolioReport = {
   businessDate: string;
+  /** When the server computed it: answers are kept a few minutes (src/modules/reports/report-cache.ts). */
+  computedAt: string;
   scope: "own" | "team" | "org" | "all";
   recoveryGoal: string;
   book: {
@@ -46,10 +48,21 @@ export type PortfolioReport = {
   writeOffs: { loans: number; principal: string; recovered: string };
 };
 
+const portfolioKey = (months: number) => ["reports", "portfolio", months];
+
 export function usePortfolio(months: number) {
   return useQuery({
-    queryKey: ["reports", "portfolio", months],
+    queryKey: portfolioKey(months),
     queryFn: () => api.get<PortfolioReport>(`/reports/portfolio?months=${months}`),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** Asks the server to compute now rather than answer from its cache; the answer replaces the shown one. */
+export function useRefreshPortfolio(months: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.get<PortfolioReport>(`/reports/portfolio?months=${months}&fresh=true`),
+    onSuccess: (report) => queryClient.setQueryData(portfolioKey(months), report),
   });
 }

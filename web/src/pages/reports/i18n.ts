@@ -7,7 +7,7 @@ export const reportsZhCN = {
     nav: "经营概览",
     navDescription: "在贷余额、不良率与 PAR30、拨备覆盖、每月放款与回款",
     title: "经营概览",
-    subtitle: "营业日 {{date}} · 范围：{{scope}} · 贷款状态为最近一次日终后的状态",
+    subtitle: "营业日 {{date}} · 范围：{{scope}} · 贷款状态为最近一次日终后的状态 · 数据时间 {{at}}",
     scope: { all: "全公司", org: "本部门", team: "本团队", own: "本人" },
     months: "近 {{count}} 个月",
     export: "导出数据",
@@ -85,7 +85,8 @@ export const reportsEnUS: DeepStrings<typeof reportsZhCN> = {
     navDescription:
       "Outstanding, NPL ratio and PAR30, provision coverage, monthly disbursements and collections",
     title: "Portfolio overview",
-    subtitle: "Business date {{date}} · scope: {{scope}} · loan states as of the last close of business",
+    subtitle:
+      "Business date {{date}} · scope: {{scope}} · loan states as of the last close of business · computed {{at}}",
     scope: { all: "whole company", org: "your organisation", team: "your team", own: "your own loans" },
     months: "Last {{count}} months",
     export: "Export data",

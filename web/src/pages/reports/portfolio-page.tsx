@@ -1,14 +1,32 @@
 // 经营概览 (reports.read): the book at a glance for the people who run the company — KPI cards with the
 // change on last month, then the charts, then the tables behind them (UI.md's dashboard pattern).
-import { DownloadOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Col, Empty, Progress, Row, Segmented, Skeleton, Statistic, Table } from "antd";
+import { DownloadOutlined, ReloadOutlined } from "@ant-design/icons";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Progress,
+  Row,
+  Segmented,
+  Skeleton,
+  Statistic,
+  Table,
+} from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../api/client.ts";
-import { type PortfolioMonth, type PortfolioReport, usePortfolio } from "../../api/reports.ts";
+import {
+  type PortfolioMonth,
+  type PortfolioReport,
+  usePortfolio,
+  useRefreshPortfolio,
+} from "../../api/reports.ts";
 import { downloadCsv } from "../../components/csv.ts";
 import { PageHeader, useDocumentTitle } from "../../components/page-header.tsx";
-import { formatMoney, formatMoneyLong, formatRate } from "../../format.ts";
+import { formatDateTime, formatMoney, formatMoneyLong, formatRate } from "../../format.ts";
 import { Money, MoneyStatistic, money } from "../loans/money.tsx";
 import { ClassificationTag } from "../loans/servicing-tags.tsx";
 import { changeOnLastMonth } from "./portfolio-change.ts";
@@ -22,6 +40,8 @@ export function PortfolioPage() {
   useDocumentTitle(t("portfolio.title"));
   const [months, setMonths] = useState<number>(12);
   const query = usePortfolio(months);
+  const refresh = useRefreshPortfolio(months);
+  const { message } = App.useApp();
   const report = query.data;
   return (
     <div data-testid="portfolio-page">
@@ -32,6 +52,7 @@ export function PortfolioPage() {
             ? t("portfolio.subtitle", {
                 date: report.businessDate,
                 scope: t(`portfolio.scope.${report.scope}`),
+                at: formatDateTime(report.computedAt),
               })
             : undefined
         }
@@ -43,6 +64,17 @@ export function PortfolioPage() {
               options={MONTH_CHOICES.map((n) => ({ value: n, label: t("portfolio.months", { count: n }) }))}
               data-testid="portfolio-months"
             />
+            <Button
+              icon={<ReloadOutlined />}
+              loading={refresh.isPending}
+              disabled={!report}
+              onClick={() =>
+                refresh.mutate(undefined, { onError: (error) => message.error(errorMessage(error)) })
+              }
+              data-testid="portfolio-refresh"
+            >
+              {t("common.refresh")}
+            </Button>
             <Button
               icon={<DownloadOutlined />}
               disabled={!report}
