@@ -1,6 +1,6 @@
-// The portfolio overview (GET /reports/portfolio, computed fresh: its cache bypassed) on a large book: how long the GM's view (all loans) and
-// a customer manager's (4% of them) take, for 12 months (the page) and 2 months (enough for the
-// workbench card's "this month against last"), against one `select count(*) from installments` in the
+// The portfolio overview (GET /reports/portfolio) on a large book, computed fresh (its cache bypassed):
+// how long the GM's view (all loans) and a customer manager's (4% of them) take, for 12 months (the
+// page and the workbench card) and 2 months, against one `select count(*) from installments` in the
 // same run. The book is bench/cob-book.ts's, with a repayment row for every paid installment (the
 // book itself has none) and 4% of the loans given to one officer.
 // Run: npx tsx bench/portfolio.bench.ts [--loans N] [--full] [--keep]

@@ -4,8 +4,9 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Fen } from "../../platform/money.ts";
 import { createTestApp, type TestApp, type TestClient } from "../../platform/testing/test-app.ts";
+import { rowsOf } from "../loans/cob/sql-helpers.ts";
 import { fundCompany, newLoan, setBusinessDate, userId } from "../loans/testing/loan-factory.ts";
-import { monthsEndingAt, ratio } from "./portfolio.service.ts";
+import { monthsEndingAt, ratio } from "./portfolio-figures.ts";
 
 let t: TestApp;
 let finance: TestClient;
@@ -91,6 +92,32 @@ describe("GET /reports/portfolio", () => {
       provision: "480.00",
       share: "0.6847",
     });
+    // By officer, largest book first, with the officer's leader.
+    expect(report.byOfficer).toEqual([
+      {
+        officerId: await userId(t.handle.db, "risk"),
+        officer: expect.any(String),
+        leader: expect.any(String),
+        loans: 1,
+        principal: "24000.00",
+        overduePrincipal: "24000.00",
+        nplRatio: "0.0000",
+        par30Ratio: "1.0000",
+        disbursedThisMonth: "0.00",
+      },
+      expect.objectContaining({
+        loans: 1,
+        principal: "11053.81",
+        overduePrincipal: "0.00",
+        par30Ratio: "0.0000",
+      }),
+    ]);
+    const [cm] = rowsOf<{ name: string; leader: string }>(
+      await t.handle.db.execute(sql`
+      select u.display_name as name, m.display_name as leader from users u join users m on m.id = u.manager_id
+      where u.username = 'customer-manager'`),
+    );
+    expect(report.byOfficer[1]).toMatchObject({ officer: cm.name, leader: cm.leader });
     expect(report.byBucket.find((b: { bucket: string }) => b.bucket === "M3")).toEqual({
       bucket: "M3",
       loans: 1,

@@ -15,38 +15,26 @@ import { type RequestContext, requirePermission } from "../../platform/auth/acto
 import type { DataScope } from "../../platform/auth/permissions.ts";
 import { visibleUserIds } from "../../platform/auth/scope.ts";
 import type { Queryable } from "../../platform/db.ts";
-import { Dec, formatAmount } from "../../platform/money.ts";
+import { formatAmount } from "../../platform/money.ts";
 import { getBusinessDate } from "../loans/business-date.ts";
 import { rowsOf } from "../loans/cob/sql-helpers.ts";
 import { getSetting } from "../settings/settings.service.ts";
+import {
+  type BookRow,
+  BUCKETS,
+  CLASSIFICATIONS,
+  monthsEndingAt,
+  NON_PERFORMING,
+  PAR_DAYS,
+  ratio,
+} from "./portfolio-figures.ts";
+import { portfolioByOfficer } from "./portfolio-officers.ts";
 import { ReportCache } from "./report-cache.ts";
-
-export const CLASSIFICATIONS = ["normal", "special-mention", "substandard", "doubtful", "loss"] as const;
-export const BUCKETS = ["M0", "M1", "M2", "M3", "M4", "M5", "M6", "M7"] as const;
-/** 不良: 次级 + 可疑 + 损失 (DOMAIN.md §4). */
-const NON_PERFORMING = new Set<string>(["substandard", "doubtful", "loss"]);
-const PAR_DAYS = 30;
 
 export type PortfolioQuery = { months: number; fresh?: boolean };
 
 /** How long an answer is kept (report-cache.ts); the page shows when it was computed and can refresh. */
 const CACHE_TTL_MS = 5 * 60_000;
-
-/** numerator / denominator to four decimals ("0.0523"), or null when there is nothing to divide by. */
-export function ratio(numerator: number, denominator: number): string | null {
-  if (denominator === 0) return null;
-  return new Dec(numerator).div(denominator).toDecimalPlaces(4).toFixed(4);
-}
-
-/** "2026-11" and the n−1 months before it, oldest first. */
-export function monthsEndingAt(month: string, n: number): string[] {
-  const [year, mon] = month.split("-").map(Number);
-  const index = year * 12 + (mon - 1);
-  return Array.from({ length: n }, (_, k) => {
-    const at = index - (n - 1) + k;
-    return `${Math.floor(at / 12)}-${String((at % 12) + 1).padStart(2, "0")}`;
-  });
-}
 
 function officerScope(visible: string[] | null): SQL {
   if (visible === null) return sql`true`;
@@ -66,24 +54,16 @@ function loanScope(visible: string[] | null, loanId: SQL): SQL {
   return sql`${loanId} in (select l.id from loans l where ${officerScope(visible)})`;
 }
 
-type BookRow = {
-  classification: string;
-  bucket: string;
-  par: boolean;
-  loans: number;
-  principal: string;
-  provision: string;
-};
 type MonthRow = { month: string; loans?: number; amount: string; paid?: string };
 
 async function readBook(db: Queryable, scope: SQL) {
   return rowsOf<BookRow>(
     await db.execute(sql`
-    select l.classification, l.bucket, l.dpd > ${PAR_DAYS} as par, count(*)::int as loans,
+    select l.officer_id, l.classification, l.bucket, l.dpd > ${PAR_DAYS} as par, count(*)::int as loans,
       sum(l.principal_outstanding_fen)::text as principal, sum(l.provision_fen)::text as provision
     from loans l
     where l.status = 'active' and ${scope}
-    group by 1, 2, 3`),
+    group by 1, 2, 3, 4`),
   );
 }
 
@@ -178,6 +158,12 @@ async function computePortfolio(
       where w.status = 'approved' and ${loanScope(visible, sql`w.loan_id`)}`),
     )[0],
   ];
+  const officers = await portfolioByOfficer(db, {
+    book: bookRows,
+    scope: officerScope(visible),
+    monthStart: `${businessDate.slice(0, 7)}-01`,
+    businessDate,
+  });
 
   const sum = (rows: BookRow[], pick: (r: BookRow) => number) => rows.reduce((s, r) => s + pick(r), 0);
   const principalOf = (r: BookRow) => Number(r.principal);
@@ -252,6 +238,7 @@ async function computePortfolio(
         recovered: formatAmount(amount(recovered.get(month))),
       };
     }),
+    byOfficer: officers,
     writeOffs: {
       loans: totals.loans,
       principal: formatAmount(Number(totals.principal)),

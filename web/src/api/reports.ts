@@ -17,6 +17,18 @@ export type PortfolioMonth = {
   recovered: string;
 };
 
+export type PortfolioOfficer = {
+  officerId: string | null;
+  officer: string | null;
+  leader: string | null;
+  loans: number;
+  principal: string;
+  overduePrincipal: string;
+  nplRatio: string | null;
+  par30Ratio: string | null;
+  disbursedThisMonth: string;
+};
+
 export type PortfolioReport = {
   businessDate: string;
   /** When the server computed it: answers are kept a few minutes (src/modules/reports/report-cache.ts). */
@@ -45,6 +57,8 @@ export type PortfolioReport = {
   }[];
   byBucket: { bucket: Bucket; loans: number; principal: string; share: string | null }[];
   months: PortfolioMonth[];
+  /** Largest book first; officerId null = loans without an officer. */
+  byOfficer: PortfolioOfficer[];
   writeOffs: { loans: number; principal: string; recovered: string };
 };
 

@@ -31,6 +31,7 @@ import { Money, MoneyStatistic, money } from "../loans/money.tsx";
 import { ClassificationTag } from "../loans/servicing-tags.tsx";
 import { changeOnLastMonth } from "./portfolio-change.ts";
 import { BucketChart, ClassificationChart, TrendChart } from "./portfolio-charts.tsx";
+import { OfficersTable } from "./portfolio-officers-table.tsx";
 import "../loans/servicing.css";
 
 const MONTH_CHOICES = [6, 12, 24] as const;
@@ -124,6 +125,7 @@ function PortfolioBody({ report }: { report: PortfolioReport }) {
           <BucketChart report={report} />
         </Col>
       </Row>
+      <OfficersTable report={report} />
       <Card size="small" className="section-gap" title={t("portfolio.monthTable.title")}>
         <MonthTable months={report.months} />
         <div className="muted small section-gap-top">{t("portfolio.monthTable.hint")}</div>
