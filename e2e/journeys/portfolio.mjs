@@ -59,12 +59,16 @@ export default async function journey({ base, browser }) {
     await page.getByTestId("home-page").waitFor();
     await page.goto(`${base}/portfolio`);
     await page.getByTestId("portfolio-trend").waitFor();
-    const trend = await csvOf(page, () => page.getByTestId("portfolio-trend-download").click());
+    const trend = await csvOf(page, () =>
+      page.getByTestId("portfolio-trend").getByTestId("chart-download").click(),
+    );
     assert(
       trend[0].startsWith("月份,放款,回款,回收率") && trend.length === 13,
       `trend CSV: ${trend[0]} (${trend.length})`,
     );
-    const classes = await csvOf(page, () => page.getByTestId("portfolio-classification-download").click());
+    const classes = await csvOf(page, () =>
+      page.getByTestId("portfolio-classification").getByTestId("chart-download").click(),
+    );
     assert(classes.length === 6 && classes[1].startsWith("正常,"), `class CSV: ${classes.join(" | ")}`);
     await page.getByTestId("portfolio-months").getByText("近 6 个月").click();
     await page.waitForFunction(

@@ -26,6 +26,7 @@ export const enUS: Translation = {
     none: "—",
     exportCsv: "Export Excel (CSV)",
     exportExcel: "Export Excel",
+    downloadChartData: "Download the chart's data (CSV)",
     exported: "Exported {{count}} rows",
     saved: "Saved",
     loadFailed: "Could not load: {{message}}",

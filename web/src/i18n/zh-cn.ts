@@ -27,6 +27,7 @@ export const zhCN = {
     none: "—",
     exportCsv: "导出 Excel (CSV)",
     exportExcel: "导出 Excel",
+    downloadChartData: "下载图表数据（CSV）",
     exported: "已导出 {{count}} 行",
     saved: "已保存",
     loadFailed: "加载失败：{{message}}",

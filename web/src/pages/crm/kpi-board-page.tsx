@@ -22,7 +22,7 @@ import {
 import { downloadCsv } from "../../components/csv.ts";
 import { type ChartOption, EChart } from "../../components/echart.tsx";
 import { PageHeader, useDocumentTitle } from "../../components/page-header.tsx";
-import { BehindTag, KpiCards, KpiCell, PositionName } from "./kpi-parts.tsx";
+import { BehindTag, dailyFigures, KpiCards, KpiCell, PositionName } from "./kpi-parts.tsx";
 
 const COLUMNS: (keyof Figures)[] = [
   "calls",
@@ -317,7 +317,14 @@ function TrendChart({ data }: { data: Board }) {
     }),
     [data, t],
   );
-  return <EChart option={option} ariaLabel={t("crmKpi.board.trend")} style={{ height: 280 }} />;
+  return (
+    <EChart
+      option={option}
+      ariaLabel={t("crmKpi.board.trend")}
+      style={{ height: 280 }}
+      data={dailyFigures(data.daily, ["calls", "effective", "intent", "nextDayAppointments"], t)}
+    />
+  );
 }
 
 function exportBoard(data: Board, t: TFunction) {

@@ -42,6 +42,8 @@ export const crmKpiEnUS: DeepStrings<typeof crmKpiZhCN> = {
       "sales-director": "Sales director",
     },
     common: {
+      day: "Day",
+      count: "Count",
       target: "Target {{value}}",
       dueToDate: "Due {{value}}",
       noTarget: "No target",

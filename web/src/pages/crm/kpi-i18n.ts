@@ -41,6 +41,8 @@ export const crmKpiZhCN = {
       "sales-director": "营销总监",
     },
     common: {
+      day: "日期",
+      count: "数量",
       target: "目标 {{value}}",
       dueToDate: "应完成 {{value}}",
       noTarget: "无目标",

@@ -2,9 +2,11 @@
 // target with a thin bar), position and lead tags, the link to a lead.
 import { CheckCircleOutlined, WarningOutlined } from "@ant-design/icons";
 import { Card, Progress, Tag, Tooltip } from "antd";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import type { Figures, Tally, TargetMetric } from "../../api/crm-engagement.ts";
+import type { ChartData } from "../../components/echart.tsx";
 import "./kpi-styles.css";
 
 export const KPI_CARD_METRICS: TargetMetric[] = [
@@ -123,4 +125,17 @@ export function LeadLink({ id, name }: { id: string; name: string }) {
       {name}
     </Link>
   );
+}
+
+/** A daily trend chart's numbers: one row a day, one column a metric. */
+export function dailyFigures(
+  daily: { day: string; figures: Figures }[],
+  metrics: TargetMetric[],
+  t: TFunction,
+): ChartData {
+  return {
+    fileName: `${t("crmKpi.board.trend")}-${daily[0]?.day ?? ""}-${daily[daily.length - 1]?.day ?? ""}`,
+    header: [t("crmKpi.common.day"), ...metrics.map((m) => t(`crmKpi.metrics.${m}`))],
+    rows: daily.map((d) => [d.day, ...metrics.map((m) => d.figures[m])]),
+  };
 }

@@ -24,7 +24,7 @@ import {
 import { type ChartOption, EChart } from "../../components/echart.tsx";
 import { PageHeader, useDocumentTitle } from "../../components/page-header.tsx";
 import { formatDate, formatDateTime } from "../../format.ts";
-import { IntentTag, KpiCards, KpiCell, LeadLink } from "./kpi-parts.tsx";
+import { dailyFigures, IntentTag, KpiCards, KpiCell, LeadLink } from "./kpi-parts.tsx";
 
 export function MyDayPage() {
   const { t } = useTranslation();
@@ -298,5 +298,12 @@ function MonthChart({ data }: { data: MyDay }) {
     }),
     [data, t],
   );
-  return <EChart option={option} ariaLabel={t("crmKpi.myDay.trend")} style={{ height: 260 }} />;
+  return (
+    <EChart
+      option={option}
+      ariaLabel={t("crmKpi.myDay.trend")}
+      style={{ height: 260 }}
+      data={dailyFigures(data.daily, ["calls", "effective", "intent"], t)}
+    />
+  );
 }

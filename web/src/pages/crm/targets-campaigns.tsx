@@ -168,7 +168,19 @@ function Funnel({ data }: { data: CampaignsReport }) {
       ],
     };
   }, [data, t]);
-  return <EChart option={option} ariaLabel={t("crmKpi.targets.campaigns.funnel")} style={{ height: 200 }} />;
+  const steps = ["leads", "intent", "applications", "loans"] as const;
+  return (
+    <EChart
+      option={option}
+      ariaLabel={t("crmKpi.targets.campaigns.funnel")}
+      style={{ height: 200 }}
+      data={{
+        fileName: t("crmKpi.targets.campaigns.funnel"),
+        header: [t("crmKpi.targets.campaigns.funnel"), t("crmKpi.common.count")],
+        rows: steps.map((s) => [t(`crmKpi.targets.campaigns.columns.${s}`), data.total[s]]),
+      }}
+    />
+  );
 }
 
 function exportCampaigns(data: CampaignsReport, t: (key: string) => string) {

@@ -68,7 +68,16 @@ export function AdminOverview() {
         ))}
         <Col xs={24} xl={14}>
           <Card title={t("home.admin.byRole")} loading={roles.isPending} className="full-height-card">
-            <EChart option={chart} ariaLabel={t("home.admin.byRole")} style={{ height: 360 }} />
+            <EChart
+              option={chart}
+              ariaLabel={t("home.admin.byRole")}
+              style={{ height: 360 }}
+              data={{
+                fileName: t("home.admin.byRole"),
+                header: [t("home.admin.role"), t("home.admin.total")],
+                rows: (roles.data ?? []).map((r) => [roleName(r.key), r.userCount]),
+              }}
+            />
           </Card>
         </Col>
         <Col xs={24} xl={10}>

@@ -27,6 +27,7 @@ export const homeEnUS: DeepStrings<typeof homeZhCN> = {
       disabled: "Disabled",
       locked: "Locked",
       byRole: "Users by role",
+      role: "Role",
       lockedAccounts: "Locked accounts",
       noLocked:
         "No account is locked. Accounts with five wrong passwords in a row show up here; unlock them in Users.",

@@ -24,6 +24,7 @@ export const homeZhCN = {
       disabled: "已停用",
       locked: "已锁定",
       byRole: "各角色用户数",
+      role: "角色",
       lockedAccounts: "被锁定的账户",
       noLocked: "当前没有被锁定的账户。连续输错 5 次密码的账户会在这里出现，可在用户管理中解锁。",
       manageUsers: "去用户管理",

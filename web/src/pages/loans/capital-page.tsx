@@ -147,7 +147,19 @@ function ForecastChart({ forecast }: { forecast: Forecast[] }) {
       })),
     };
   }, [forecast, t, i18n.language]);
-  return <EChart option={option} ariaLabel={t("servicing.capital.forecastChart")} style={{ height: 280 }} />;
+  const f = (key: string) => t(`servicing.capital.forecastColumns.${key}`);
+  return (
+    <EChart
+      option={option}
+      ariaLabel={t("servicing.capital.forecastChart")}
+      style={{ height: 280 }}
+      data={{
+        fileName: t("servicing.capital.forecast"),
+        header: [f("horizon"), f("until"), f("principal"), f("interest"), f("fee"), f("total")],
+        rows: forecast.map((x) => [x.days, x.until, x.principal, x.interest, x.fee, x.total]),
+      }}
+    />
+  );
 }
 
 function ForecastTable({ forecast }: { forecast: Forecast[] }) {

@@ -61,7 +61,14 @@ export const servicingLedgerCapitalZhCN = {
     forecastDays: "未来 {{days}} 天",
     forecastUntil: "至 {{date}}",
     forecastChart: "未来 7/30/90 天回款预测图",
-    forecastColumns: { horizon: "期间", principal: "本金", interest: "利息", fee: "费用", total: "合计" },
+    forecastColumns: {
+      horizon: "期间",
+      until: "截至",
+      principal: "本金",
+      interest: "利息",
+      fee: "费用",
+      total: "合计",
+    },
     funding: "资金来源",
     fundingKind: { "shareholder-capital": "股东资本金", "bank-borrowing": "银行借款" },
     fundingColumns: {
@@ -145,6 +152,7 @@ export const servicingLedgerCapitalEnUS: DeepStrings<typeof servicingLedgerCapit
     forecastChart: "Cash forecast for 7/30/90 days",
     forecastColumns: {
       horizon: "Horizon",
+      until: "Until",
       principal: "Principal",
       interest: "Interest",
       fee: "Fees",

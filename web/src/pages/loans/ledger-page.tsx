@@ -283,7 +283,16 @@ function StatementView({ statement, loading }: { statement: Statement | undefine
         </Col>
         <Col xs={24} md={12}>
           {option ? (
-            <EChart option={option} ariaLabel={t("servicing.ledger.dailyChart")} style={{ height: 160 }} />
+            <EChart
+              option={option}
+              ariaLabel={t("servicing.ledger.dailyChart")}
+              style={{ height: 160 }}
+              data={{
+                fileName: `${t("servicing.ledger.dailyChart")}-${statement.from}-${statement.to}`,
+                header: [s("date"), t("servicing.ledger.dailyChart")],
+                rows: statement.dailyBalances.map((d) => [d.date, d.balance]),
+              }}
+            />
           ) : null}
         </Col>
       </Row>

@@ -45,7 +45,6 @@ export const reportsZhCN = {
       collected: "回款",
       recoveryRate: "回收率",
       goal: "回收率目标",
-      download: "下载图表数据",
     },
     classTable: {
       title: "五级分类与拨备",
@@ -137,7 +136,6 @@ export const reportsEnUS: DeepStrings<typeof reportsZhCN> = {
       collected: "Collected",
       recoveryRate: "Recovery rate",
       goal: "Recovery goal",
-      download: "Download the chart's data",
     },
     classTable: {
       title: "Classification and provisions",

@@ -1,12 +1,10 @@
 // The portfolio overview's charts (UI.md: every chart can be downloaded as data): monthly disbursements
 // and collections with the recovery rate against its goal, and the book by class and by bucket.
-import { DownloadOutlined } from "@ant-design/icons";
-import { Button, Card, Tooltip } from "antd";
+import { Card } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { PortfolioReport } from "../../api/reports.ts";
-import { downloadCsv } from "../../components/csv.ts";
-import { type ChartOption, EChart } from "../../components/echart.tsx";
+import { type ChartData, type ChartOption, EChart } from "../../components/echart.tsx";
 import { formatMoney, formatRate } from "../../format.ts";
 
 // UI.md's status colours: 正常 green, 关注 gold, 次级 orange, 可疑 red, 损失 magenta.
@@ -34,38 +32,17 @@ function useCompact() {
   );
 }
 
-/** A chart card whose corner button downloads the numbers behind it as CSV. */
 function ChartCard({
   title,
   testId,
-  onDownload,
   children,
 }: {
   title: string;
   testId: string;
-  onDownload: () => void;
   children: React.ReactNode;
 }) {
-  const { t } = useTranslation();
   return (
-    <Card
-      size="small"
-      title={title}
-      data-testid={testId}
-      style={{ height: "100%" }}
-      extra={
-        <Tooltip title={t("portfolio.charts.download")}>
-          <Button
-            type="text"
-            size="small"
-            icon={<DownloadOutlined />}
-            aria-label={t("portfolio.charts.download")}
-            onClick={onDownload}
-            data-testid={`${testId}-download`}
-          />
-        </Tooltip>
-      }
-    >
+    <Card size="small" title={title} data-testid={testId} style={{ height: "100%" }}>
       {children}
     </Card>
   );
@@ -138,15 +115,14 @@ export function TrendChart({ report }: { report: PortfolioReport }) {
       ],
     };
   }, [report, t, compact, goal]);
-  const download = () =>
-    downloadCsv(
-      `${t("portfolio.exportFile")}-${c("trend")}`,
-      [t("portfolio.monthTable.month"), c("disbursed"), c("collected"), c("recoveryRate")],
-      report.months.map((m) => [m.month, m.disbursed, m.collected, m.recoveryRate ?? ""]),
-    );
+  const data: ChartData = {
+    fileName: `${t("portfolio.exportFile")}-${c("trend")}`,
+    header: [t("portfolio.monthTable.month"), c("disbursed"), c("collected"), c("recoveryRate")],
+    rows: report.months.map((m) => [m.month, m.disbursed, m.collected, m.recoveryRate ?? ""]),
+  };
   return (
-    <ChartCard title={c("trend")} testId="portfolio-trend" onDownload={download}>
-      <EChart option={option} ariaLabel={c("trendLabel")} style={{ height: 300 }} />
+    <ChartCard title={c("trend")} testId="portfolio-trend">
+      <EChart option={option} ariaLabel={c("trendLabel")} data={data} style={{ height: 300 }} />
     </ChartCard>
   );
 }
@@ -189,27 +165,26 @@ export function ClassificationChart({ report }: { report: PortfolioReport }) {
     }),
     [report, t],
   );
-  const download = () =>
-    downloadCsv(
-      `${t("portfolio.exportFile")}-${c("classification")}`,
-      [
-        t("portfolio.classTable.classification"),
-        t("portfolio.classTable.loans"),
-        t("portfolio.classTable.principal"),
-        t("portfolio.classTable.share"),
-        t("portfolio.classTable.provision"),
-      ],
-      report.byClassification.map((row) => [
-        t(`servicing.classification.${row.classification}`),
-        row.loans,
-        row.principal,
-        row.share ?? "",
-        row.provision,
-      ]),
-    );
+  const data: ChartData = {
+    fileName: `${t("portfolio.exportFile")}-${c("classification")}`,
+    header: [
+      t("portfolio.classTable.classification"),
+      t("portfolio.classTable.loans"),
+      t("portfolio.classTable.principal"),
+      t("portfolio.classTable.share"),
+      t("portfolio.classTable.provision"),
+    ],
+    rows: report.byClassification.map((row) => [
+      t(`servicing.classification.${row.classification}`),
+      row.loans,
+      row.principal,
+      row.share ?? "",
+      row.provision,
+    ]),
+  };
   return (
-    <ChartCard title={c("classification")} testId="portfolio-classification" onDownload={download}>
-      <EChart option={option} ariaLabel={c("classificationLabel")} style={{ height: 300 }} />
+    <ChartCard title={c("classification")} testId="portfolio-classification">
+      <EChart option={option} ariaLabel={c("classificationLabel")} data={data} style={{ height: 300 }} />
     </ChartCard>
   );
 }
@@ -242,20 +217,19 @@ export function BucketChart({ report }: { report: PortfolioReport }) {
     }),
     [report, t, compact],
   );
-  const download = () =>
-    downloadCsv(
-      `${t("portfolio.exportFile")}-${c("buckets")}`,
-      [
-        t("portfolio.bucketTable.bucket"),
-        t("portfolio.bucketTable.loans"),
-        t("portfolio.bucketTable.principal"),
-        t("portfolio.bucketTable.share"),
-      ],
-      report.byBucket.map((b) => [b.bucket, b.loans, b.principal, b.share ?? ""]),
-    );
+  const data: ChartData = {
+    fileName: `${t("portfolio.exportFile")}-${c("buckets")}`,
+    header: [
+      t("portfolio.bucketTable.bucket"),
+      t("portfolio.bucketTable.loans"),
+      t("portfolio.bucketTable.principal"),
+      t("portfolio.bucketTable.share"),
+    ],
+    rows: report.byBucket.map((b) => [b.bucket, b.loans, b.principal, b.share ?? ""]),
+  };
   return (
-    <ChartCard title={c("buckets")} testId="portfolio-buckets" onDownload={download}>
-      <EChart option={option} ariaLabel={c("bucketsLabel")} style={{ height: 260 }} />
+    <ChartCard title={c("buckets")} testId="portfolio-buckets">
+      <EChart option={option} ariaLabel={c("bucketsLabel")} data={data} style={{ height: 260 }} />
       <div className="muted small" style={{ textAlign: "center" }}>
         {report.byBucket
           .filter((b) => b.bucket !== "M0" && b.loans > 0)

@@ -1,7 +1,7 @@
 // The book by loan officer with their leader: who holds it, how much is overdue or non-performing, and
 // what each disbursed this month. Sortable, downloadable as CSV like the charts.
 import { DownloadOutlined } from "@ant-design/icons";
-import { Button, Card, Table, Tooltip } from "antd";
+import { Button, Card, Table } from "antd";
 import { useTranslation } from "react-i18next";
 import type { PortfolioOfficer, PortfolioReport } from "../../api/reports.ts";
 import { downloadCsv } from "../../components/csv.ts";
@@ -47,16 +47,14 @@ export function OfficersTable({ report }: { report: PortfolioReport }) {
       title={f("title")}
       data-testid="portfolio-officers"
       extra={
-        <Tooltip title={t("portfolio.charts.download")}>
-          <Button
-            type="text"
-            size="small"
-            icon={<DownloadOutlined />}
-            aria-label={t("portfolio.charts.download")}
-            onClick={download}
-            data-testid="portfolio-officers-download"
-          />
-        </Tooltip>
+        <Button
+          size="small"
+          icon={<DownloadOutlined />}
+          onClick={download}
+          data-testid="portfolio-officers-download"
+        >
+          {t("common.exportCsv")}
+        </Button>
       }
     >
       <Table<PortfolioOfficer>
