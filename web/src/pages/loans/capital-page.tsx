@@ -156,7 +156,14 @@ function ForecastChart({ forecast }: { forecast: Forecast[] }) {
       data={{
         fileName: t("servicing.capital.forecast"),
         header: [f("horizon"), f("until"), f("principal"), f("interest"), f("fee"), f("total")],
-        rows: forecast.map((x) => [x.days, x.until, x.principal, x.interest, x.fee, x.total]),
+        rows: forecast.map((x) => [
+          t("servicing.capital.forecastDays", { days: x.days }),
+          x.until,
+          x.principal,
+          x.interest,
+          x.fee,
+          x.total,
+        ]),
       }}
     />
   );
