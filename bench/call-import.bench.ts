@@ -15,45 +15,16 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { importCallFile } from "../src/modules/crm/call-import.service.ts";
 import { systemContext } from "../src/platform/auth/actor.ts";
-import { type DbHandle, migrateDatabase, openDatabase } from "../src/platform/db.ts";
+import { type DbHandle, migrateDatabase } from "../src/platform/db.ts";
 import { readSheetRows } from "../src/platform/import-rows.ts";
 import { createPiiCipher, maskPhone } from "../src/platform/pii.ts";
+import { openBenchDatabase } from "./bench-database.ts";
 
 const { values } = parseArgs({ options: { rows: { type: "string" }, write: { type: "boolean" } } });
 const ROWS = Number(values.rows ?? 100_000);
 const AGENTS = 18;
 const DB_NAME = "mc_bench_calls";
 const pii = createPiiCipher(Buffer.alloc(32, 9));
-
-async function open(): Promise<{ handle: DbHandle; engine: string; drop: () => Promise<void> }> {
-  const base = process.env.BENCH_DATABASE_URL;
-  if (!base) {
-    console.error("note: BENCH_DATABASE_URL is not set; running on in-process PGlite, not PostgreSQL");
-    return {
-      handle: await openDatabase({ databaseUrl: null, dataDir: null }),
-      engine: "PGlite (in-process)",
-      drop: async () => undefined,
-    };
-  }
-  const { default: pg } = await import("pg");
-  const admin = async (text: string) => {
-    const client = new pg.Client({ connectionString: base });
-    await client.connect();
-    const result = await client.query(text);
-    await client.end();
-    return result;
-  };
-  await admin(`drop database if exists ${DB_NAME} with (force)`);
-  await admin(`create database ${DB_NAME}`);
-  const version = (await admin("show server_version")).rows[0].server_version;
-  const url = new URL(base);
-  url.pathname = `/${DB_NAME}`;
-  return {
-    handle: await openDatabase({ databaseUrl: url.toString(), dataDir: null }),
-    engine: `PostgreSQL ${version}`,
-    drop: () => admin(`drop database if exists ${DB_NAME} with (force)`).then(() => undefined),
-  };
-}
 
 const phoneOf = (i: number) => `13${5 + (i % 5)}${String((i * 7919) % 100_000_000).padStart(8, "0")}`;
 
@@ -151,7 +122,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T;
 
 const dir = mkdtempSync(path.join(tmpdir(), "mc-bench-calls-"));
 const file = path.join(dir, "cdr.csv");
-const { handle, engine, drop } = await open();
+const { handle, engine, drop } = await openBenchDatabase(DB_NAME);
 try {
   await migrateDatabase(handle);
   await prepare(handle, file);

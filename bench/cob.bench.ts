@@ -20,7 +20,8 @@ import { subLedgerCheck } from "../src/modules/ledger/sub-ledger.ts";
 import { shiftDate } from "../src/modules/loans/business-date.ts";
 import { runCob } from "../src/modules/loans/cob/cob-runner.ts";
 import { systemContext } from "../src/platform/auth/actor.ts";
-import { type DbHandle, migrateDatabase, openDatabase } from "../src/platform/db.ts";
+import { migrateDatabase } from "../src/platform/db.ts";
+import { openBenchDatabase } from "./bench-database.ts";
 import { generateBook, payDueInstallments } from "./cob-book.ts";
 
 const { values } = parseArgs({
@@ -36,44 +37,13 @@ const BUSINESS_DATE = "2026-11-28";
 const DB_NAME = "mc_bench_cob";
 const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
-async function open(): Promise<{ handle: DbHandle; engine: string; drop: () => Promise<void> }> {
-  const base = process.env.BENCH_DATABASE_URL;
-  if (!base) {
-    console.error(
-      "note: BENCH_DATABASE_URL is not set; running on in-process PGlite (single connection, WASM), not PostgreSQL",
-    );
-    const handle = await openDatabase({ databaseUrl: null, dataDir: null });
-    return { handle, engine: "PGlite (in-process)", drop: async () => {} };
-  }
-  const { default: pg } = await import("pg");
-  const admin = async (text: string) => {
-    const client = new pg.Client({ connectionString: base });
-    await client.connect();
-    try {
-      return await client.query(text);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`drop database if exists ${DB_NAME} with (force)`);
-  await admin(`create database ${DB_NAME}`);
-  const version = (await admin("show server_version")).rows[0].server_version;
-  const url = new URL(base);
-  url.pathname = `/${DB_NAME}`;
-  return {
-    handle: await openDatabase({ databaseUrl: url.toString(), dataDir: null }),
-    engine: `PostgreSQL ${version}`,
-    drop: () => admin(`drop database if exists ${DB_NAME} with (force)`).then(() => undefined),
-  };
-}
-
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const start = performance.now();
   const value = await work();
   return { ms: performance.now() - start, value };
 }
 
-const { handle, engine, drop } = await open();
+const { handle, engine, drop } = await openBenchDatabase(DB_NAME);
 const db = handle.db;
 const ctx = systemContext("bench");
 await migrateDatabase(handle);

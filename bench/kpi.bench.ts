@@ -19,7 +19,8 @@ import { rebuildKpiDaily } from "../src/modules/crm/kpi-rollup.ts";
 import { ensureBuiltInRoles } from "../src/modules/identity/roles.service.ts";
 import { systemContext } from "../src/platform/auth/actor.ts";
 import { todayInChina } from "../src/platform/clock.ts";
-import { type DbHandle, migrateDatabase, openDatabase } from "../src/platform/db.ts";
+import { type DbHandle, migrateDatabase } from "../src/platform/db.ts";
+import { openBenchDatabase } from "./bench-database.ts";
 
 const { values } = parseArgs({ options: { calls: { type: "string" }, write: { type: "boolean" } } });
 const CALLS = Number(values.calls ?? 1_000_000);
@@ -29,30 +30,6 @@ const LEADS = 100_000;
 const MONTH = todayInChina().slice(0, 7);
 const RANGE = monthRange(MONTH);
 const DATE = todayInChina();
-
-async function open(): Promise<{ handle: DbHandle; engine: string }> {
-  const base = process.env.BENCH_DATABASE_URL;
-  if (!base) {
-    console.error("note: BENCH_DATABASE_URL is not set; running on in-process PGlite, not PostgreSQL");
-    return {
-      handle: await openDatabase({ databaseUrl: null, dataDir: null }),
-      engine: "PGlite (in-process)",
-    };
-  }
-  const { default: pg } = await import("pg");
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query("drop database if exists mc_bench_kpi with (force)");
-  await admin.query("create database mc_bench_kpi");
-  const version = (await admin.query("show server_version")).rows[0].server_version;
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = "/mc_bench_kpi";
-  return {
-    handle: await openDatabase({ databaseUrl: url.toString(), dataDir: null }),
-    engine: `PostgreSQL ${version}`,
-  };
-}
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const start = performance.now();
@@ -131,7 +108,7 @@ async function generate(handle: DbHandle) {
   return { insertMs: insert.ms, plainMs: plain.ms };
 }
 
-const { handle, engine } = await open();
+const { handle, engine } = await openBenchDatabase("mc_bench_kpi");
 await migrateDatabase(handle);
 const db = handle.db;
 const gen = await timed(() => generate(handle));

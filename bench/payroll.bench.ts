@@ -15,7 +15,8 @@ import { payrollFacts, runEngine } from "../src/modules/compensation/payroll-inp
 import { createRun } from "../src/modules/compensation/payroll-runs.service.ts";
 import { createPlan, versionInForce } from "../src/modules/compensation/plans.service.ts";
 import { systemContext } from "../src/platform/auth/actor.ts";
-import { type DbHandle, migrateDatabase, openDatabase } from "../src/platform/db.ts";
+import { type DbHandle, migrateDatabase } from "../src/platform/db.ts";
+import { openBenchDatabase } from "./bench-database.ts";
 
 const { values } = parseArgs({
   options: {
@@ -29,36 +30,6 @@ const STAFF = values.full ? 10_000 : Number(values.staff ?? 2_000);
 const LOANS = values.full ? 1_000_000 : Number(values.loans ?? 100_000);
 const MONTH = "2026-11";
 const DB_NAME = "mc_bench_payroll";
-
-async function open(): Promise<{ handle: DbHandle; engine: string; drop: () => Promise<void> }> {
-  const base = process.env.BENCH_DATABASE_URL;
-  if (!base) {
-    console.error("note: BENCH_DATABASE_URL is not set; running on in-process PGlite, not PostgreSQL");
-    return {
-      handle: await openDatabase({ databaseUrl: null, dataDir: null }),
-      engine: "PGlite (in-process)",
-      drop: async () => undefined,
-    };
-  }
-  const { default: pg } = await import("pg");
-  const admin = async (text: string) => {
-    const client = new pg.Client({ connectionString: base });
-    await client.connect();
-    const result = await client.query(text);
-    await client.end();
-    return result;
-  };
-  await admin(`drop database if exists ${DB_NAME} with (force)`);
-  await admin(`create database ${DB_NAME}`);
-  const version = (await admin("show server_version")).rows[0].server_version;
-  const url = new URL(base);
-  url.pathname = `/${DB_NAME}`;
-  return {
-    handle: await openDatabase({ databaseUrl: url.toString(), dataDir: null }),
-    engine: `PostgreSQL ${version}`,
-    drop: () => admin(`drop database if exists ${DB_NAME} with (force)`).then(() => undefined),
-  };
-}
 
 // Staff number g: 1 is the director; from 2 on, every sixth is a team manager over the next five.
 // Ids are md5-derived so that a manager's id is computable from its number.
@@ -109,7 +80,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
   return { ms: performance.now() - start, value };
 }
 
-const { handle, engine, drop } = await open();
+const { handle, engine, drop } = await openBenchDatabase(DB_NAME);
 await migrateDatabase(handle);
 const gen = await timed(() => generate(handle));
 // The baseline twice: the first warms the cache; the run is timed warm too.

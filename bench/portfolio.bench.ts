@@ -12,7 +12,8 @@ import { sql } from "drizzle-orm";
 import { portfolioReport } from "../src/modules/reports/portfolio.service.ts";
 import { type RequestContext, systemContext } from "../src/platform/auth/actor.ts";
 import type { Permission } from "../src/platform/auth/permissions.ts";
-import { type DbHandle, migrateDatabase, openDatabase } from "../src/platform/db.ts";
+import { migrateDatabase } from "../src/platform/db.ts";
+import { openBenchDatabase } from "./bench-database.ts";
 import { generateBook } from "./cob-book.ts";
 
 const { values } = parseArgs({
@@ -23,38 +24,6 @@ const BUSINESS_DATE = "2026-11-28";
 const DB_NAME = "mc_bench_portfolio";
 const OFFICER = "00000000-0000-4000-8000-00000000c0de";
 const REPEATS = 3;
-
-async function open(): Promise<{ handle: DbHandle; engine: string; drop: () => Promise<void> }> {
-  const base = process.env.BENCH_DATABASE_URL;
-  if (!base) {
-    console.error("note: BENCH_DATABASE_URL is not set; running on in-process PGlite, not PostgreSQL");
-    return {
-      handle: await openDatabase({ databaseUrl: null, dataDir: null }),
-      engine: "PGlite (in-process)",
-      drop: async () => {},
-    };
-  }
-  const { default: pg } = await import("pg");
-  const admin = async (text: string) => {
-    const client = new pg.Client({ connectionString: base });
-    await client.connect();
-    try {
-      return await client.query(text);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`drop database if exists ${DB_NAME} with (force)`);
-  await admin(`create database ${DB_NAME}`);
-  const version = (await admin("show server_version")).rows[0].server_version;
-  const url = new URL(base);
-  url.pathname = `/${DB_NAME}`;
-  return {
-    handle: await openDatabase({ databaseUrl: url.toString(), dataDir: null }),
-    engine: `PostgreSQL ${version}`,
-    drop: () => admin(`drop database if exists ${DB_NAME} with (force)`).then(() => undefined),
-  };
-}
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
@@ -70,7 +39,7 @@ async function median(work: () => Promise<unknown>): Promise<number> {
   return runs.sort((a, b) => a - b)[Math.floor(REPEATS / 2)];
 }
 
-const { handle, engine, drop } = await open();
+const { handle, engine, drop } = await openBenchDatabase(DB_NAME);
 const db = handle.db;
 await migrateDatabase(handle);
 const genMs = await timed(async () => {
