@@ -24,6 +24,18 @@ export function monthsEndingAt(month: string, n: number): string[] {
   });
 }
 
+/**
+ * The same day of the month before, for "this month so far against the same days of last month":
+ * 2026-11-28 → 2026-10-28; a day the month lacks falls back to its last (2026-03-31 → 2026-02-28).
+ */
+export function sameDayLastMonth(date: string): string {
+  const [year, month, day] = date.split("-").map(Number);
+  const prevYear = month === 1 ? year - 1 : year;
+  const prevMonth = month === 1 ? 12 : month - 1;
+  const lastDay = new Date(Date.UTC(prevYear, prevMonth, 0)).getUTCDate();
+  return `${prevYear}-${String(prevMonth).padStart(2, "0")}-${String(Math.min(day, lastDay)).padStart(2, "0")}`;
+}
+
 /** A group of the book as read from loans: one officer, class, bucket and PAR30 side. */
 export type BookRow = {
   officer_id: string | null;

@@ -27,6 +27,7 @@ import {
   NON_PERFORMING,
   PAR_DAYS,
   ratio,
+  sameDayLastMonth,
 } from "./portfolio-figures.ts";
 import { portfolioByOfficer } from "./portfolio-officers.ts";
 import { ReportCache } from "./report-cache.ts";
@@ -67,37 +68,49 @@ async function readBook(db: Queryable, scope: SQL) {
   );
 }
 
-async function readFlows(db: Queryable, visible: string[] | null, from: string, businessDate: string) {
-  const inRange = (column: SQL, end: SQL) => sql`${column} >= ${from}::date and ${end}`;
-  const disbursed = rowsOf<MonthRow>(
+/** Loans opened from `from` to `to` (inclusive), by month. */
+async function readDisbursed(db: Queryable, visible: string[] | null, from: string, to: string) {
+  return rowsOf<MonthRow>(
     await db.execute(sql`
     select to_char(l.start_date, 'YYYY-MM') as month, count(*)::int as loans, sum(l.principal_fen)::text as amount
     from loans l
-    where ${inRange(sql`l.start_date`, sql`l.start_date <= ${businessDate}::date`)} and ${officerScope(visible)}
+    where l.start_date >= ${from}::date and l.start_date <= ${to}::date and ${officerScope(visible)}
     group by 1`),
   );
-  // A reversal is a positive row pointing at what it undoes: it counts, negated, with the kind it undoes.
-  // Reversals are few, so the original is looked up by its key rather than joined to every row.
-  const received = rowsOf<MonthRow & { kind: string }>(
+}
+
+/**
+ * Money received from `from` to `to` (inclusive), by month: repayments (with prepayments) and
+ * recoveries after write-off. A reversal is a positive row pointing at what it undoes: it counts,
+ * negated, with the kind it undoes. Reversals are few, so the original is looked up by its key rather
+ * than joined to every row.
+ */
+async function readReceived(db: Queryable, visible: string[] | null, from: string, to: string) {
+  const dated = (column: SQL) => sql`${column} >= ${from}::date and ${column} <= ${to}::date`;
+  return rowsOf<MonthRow & { kind: "repayment" | "recovery" }>(
     await db.execute(sql`
     select month, kind, sum(amount)::text as amount from (
       select to_char(t.tx_date, 'YYYY-MM') as month,
         case when t.kind = 'recovery' then 'recovery' else 'repayment' end as kind, t.amount_fen as amount
       from loan_transactions t
-      where t.kind in ('repayment', 'prepayment', 'recovery')
-        and ${inRange(sql`t.tx_date`, sql`t.tx_date <= ${businessDate}::date`)}
+      where t.kind in ('repayment', 'prepayment', 'recovery') and ${dated(sql`t.tx_date`)}
         and ${loanScope(visible, sql`t.loan_id`)}
       union all
       select to_char(t.tx_date, 'YYYY-MM'),
         case when o.kind = 'recovery' then 'recovery' else 'repayment' end, -t.amount_fen
       from loan_transactions t
       join loan_transactions o on o.loan_id = t.loan_id and o.id = t.reversal_of
-      where t.kind = 'reversal' and o.kind in ('repayment', 'prepayment', 'recovery')
-        and ${inRange(sql`t.tx_date`, sql`t.tx_date <= ${businessDate}::date`)}
+      where t.kind = 'reversal' and o.kind in ('repayment', 'prepayment', 'recovery') and ${dated(sql`t.tx_date`)}
         and ${loanScope(visible, sql`t.loan_id`)}
     ) x
     group by 1, 2`),
   );
+}
+
+async function readFlows(db: Queryable, visible: string[] | null, from: string, businessDate: string) {
+  const inRange = (column: SQL, end: SQL) => sql`${column} >= ${from}::date and ${end}`;
+  const disbursed = await readDisbursed(db, visible, from, businessDate);
+  const received = await readReceived(db, visible, from, businessDate);
   const due = rowsOf<MonthRow>(
     await db.execute(sql`
     select to_char(i.due_date, 'YYYY-MM') as month,
@@ -158,6 +171,11 @@ async function computePortfolio(
       where w.status = 'approved' and ${loanScope(visible, sql`w.loan_id`)}`),
     )[0],
   ];
+  // This month so far is compared with the same days of last month, not with the whole of it.
+  const lastMonthUntil = sameDayLastMonth(businessDate);
+  const lastMonthFrom = `${lastMonthUntil.slice(0, 7)}-01`;
+  const [lastDisbursed] = await readDisbursed(db, visible, lastMonthFrom, lastMonthUntil);
+  const lastReceived = await readReceived(db, visible, lastMonthFrom, lastMonthUntil);
   const officers = await portfolioByOfficer(db, {
     book: bookRows,
     scope: officerScope(visible),
@@ -238,6 +256,13 @@ async function computePortfolio(
         recovered: formatAmount(amount(recovered.get(month))),
       };
     }),
+    /** Last month from its first day to the business date's day of month, to compare this month with. */
+    lastMonthToDate: {
+      until: lastMonthUntil,
+      disbursedLoans: lastDisbursed?.loans ?? 0,
+      disbursed: formatAmount(Number(lastDisbursed?.amount ?? 0)),
+      collected: formatAmount(Number(lastReceived.find((r) => r.kind === "repayment")?.amount ?? 0)),
+    },
     byOfficer: officers,
     writeOffs: {
       loans: totals.loans,

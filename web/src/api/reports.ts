@@ -57,6 +57,8 @@ export type PortfolioReport = {
   }[];
   byBucket: { bucket: Bucket; loans: number; principal: string; share: string | null }[];
   months: PortfolioMonth[];
+  /** Last month from its first day to the business date's day of month, to compare this month with. */
+  lastMonthToDate: { until: string; disbursedLoans: number; disbursed: string; collected: string };
   /** Largest book first; officerId null = loans without an officer. */
   byOfficer: PortfolioOfficer[];
   writeOffs: { loans: number; principal: string; recovered: string };

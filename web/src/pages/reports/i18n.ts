@@ -31,8 +31,9 @@ export const reportsZhCN = {
       coverageNone: "无不良贷款",
       overdue: "逾期贷款",
       overdueFoot: "{{count}} 笔 · 本金 {{amount}}",
-      vsLast: "较上月 {{change}}",
-      noPrevious: "上月为零",
+      vsLast: "较上月同期 {{change}}",
+      samePeriod: "上月 1 日至 {{until}}",
+      noPrevious: "上月同期为零",
     },
     charts: {
       trend: "每月放款与回款",
@@ -122,8 +123,9 @@ export const reportsEnUS: DeepStrings<typeof reportsZhCN> = {
       coverageNone: "No non-performing loans",
       overdue: "Overdue loans",
       overdueFoot: "{{count}} loans · principal {{amount}}",
-      vsLast: "{{change}} on last month",
-      noPrevious: "Nothing last month",
+      vsLast: "{{change}} on the same days last month",
+      samePeriod: "Last month from the 1st to {{until}}",
+      noPrevious: "Nothing in the same days last month",
     },
     charts: {
       trend: "Disbursements and collections by month",

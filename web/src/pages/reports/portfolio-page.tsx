@@ -141,14 +141,20 @@ function PortfolioBody({ report }: { report: PortfolioReport }) {
   );
 }
 
-/** "较上月 +12.3%" in green or red, or a quiet note when last month was nothing. */
-function Change({ current, previous }: { current: string; previous: string | undefined }) {
+/** "较上月同期 +12.3%" in green or red, or a quiet note when that period had nothing. */
+function Change({ current, previous, until }: { current: string; previous: string; until: string }) {
   const { t } = useTranslation();
   const change = changeOnLastMonth(current, previous);
-  if (change === null) return <div className="muted kpi-foot">{t("portfolio.kpi.noPrevious")}</div>;
+  const period = t("portfolio.kpi.samePeriod", { until: until.slice(5) });
+  if (change === null)
+    return (
+      <div className="muted kpi-foot" title={period}>
+        {t("portfolio.kpi.noPrevious")}
+      </div>
+    );
   const color = change.startsWith("-") ? "#cf1322" : "#389e0d";
   return (
-    <div className="kpi-foot num" style={{ color }}>
+    <div className="kpi-foot num" style={{ color }} title={period}>
       {t("portfolio.kpi.vsLast", { change })}
     </div>
   );
@@ -157,7 +163,6 @@ function Change({ current, previous }: { current: string; previous: string | und
 function FlowKpis({ report }: { report: PortfolioReport }) {
   const { t } = useTranslation();
   const now = report.months[report.months.length - 1];
-  const before = report.months.length > 1 ? report.months[report.months.length - 2] : undefined;
   const rate = now.recoveryRate === null ? null : Number(now.recoveryRate);
   const goal = Number(report.recoveryGoal);
   return (
@@ -174,14 +179,22 @@ function FlowKpis({ report }: { report: PortfolioReport }) {
           <div className="muted kpi-foot">
             {t("portfolio.kpi.disbursedLoans", { count: now.disbursedLoans })}
           </div>
-          <Change current={now.disbursed} previous={before?.disbursed} />
+          <Change
+            current={now.disbursed}
+            previous={report.lastMonthToDate.disbursed}
+            until={report.lastMonthToDate.until}
+          />
         </Card>
       </Col>
       <Col xs={12} lg={6}>
         <Card size="small" style={{ height: "100%" }} data-testid="kpi-collected">
           <MoneyStatistic title={t("portfolio.kpi.collected")} value={now.collected} />
           <div className="muted kpi-foot">{t("portfolio.kpi.collectedFoot")}</div>
-          <Change current={now.collected} previous={before?.collected} />
+          <Change
+            current={now.collected}
+            previous={report.lastMonthToDate.collected}
+            until={report.lastMonthToDate.until}
+          />
         </Card>
       </Col>
       <Col xs={12} lg={6}>
