@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../platform/testing/test-app.ts";
 import { getBusinessDate } from "../business-date.ts";
+import { rowsOf } from "../cob/sql-helpers.ts";
 import { count, ledgerIsConsistent } from "../testing/loan-factory.ts";
 
 let t: TestApp;
@@ -69,5 +70,50 @@ describe("demo loan book", () => {
       ),
     ).toBe(total);
     expect(await count(t.handle.db, "collection_tasks", "status = 'open'")).toBeGreaterThan(10);
+  });
+
+  // The overview sums loans and transactions; the ledger is posted separately in the same transactions.
+  // They must tell the same story: outstanding = 1301, provisions = 1309, each month's disbursed
+  // principal = the 1301 debits of disbursements, each month's collections = the cash and bank debits
+  // of repayments, payoffs (journal kind settlement) and prepayments less the credits of their
+  // reversals (the demo reverses one).
+  it("the portfolio overview agrees with the ledger", async () => {
+    const gm = await t.as("gm");
+    const res = await gm.get("/api/v1/reports/portfolio?months=14&fresh=true");
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json();
+    const fen = (amount: string) => Math.round(Number(amount) * 100);
+    const [balances] = rowsOf<{ principal: string; provision: string }>(
+      await t.handle.db.execute(sql`
+      select coalesce(sum(debit_fen - credit_fen) filter (where account_code = '1301'), 0)::text as principal,
+        coalesce(sum(credit_fen - debit_fen) filter (where account_code = '1309'), 0)::text as provision
+      from journal_lines`),
+    );
+    expect(fen(report.book.principalOutstanding)).toBe(Number(balances.principal));
+    expect(fen(report.book.provision)).toBe(Number(balances.provision));
+
+    const byMonth = rowsOf<{ month: string; disbursed: string; collected: string }>(
+      await t.handle.db.execute(sql`
+      select to_char(l.entry_date, 'YYYY-MM') as month,
+        coalesce(sum(l.debit_fen) filter (where e.kind = 'disbursement' and l.account_code = '1301'), 0)::text
+          as disbursed,
+        (coalesce(sum(l.debit_fen) filter (where e.kind in ('repayment', 'settlement', 'prepayment')
+            and l.account_code in ('1001', '1002')), 0)
+          - coalesce(sum(l.credit_fen) filter (where e.kind = 'reversal' and o.kind in ('repayment', 'settlement', 'prepayment')
+            and l.account_code in ('1001', '1002')), 0))::text as collected
+      from journal_lines l
+      join journal_entries e on e.id = l.entry_id
+      left join journal_entries o on o.id = e.reversal_of
+      group by 1`),
+    );
+    const ledger = new Map(byMonth.map((m) => [m.month, m]));
+    let months = 0;
+    for (const month of report.months) {
+      const posted = ledger.get(month.month);
+      expect([month.month, fen(month.disbursed)]).toEqual([month.month, Number(posted?.disbursed ?? 0)]);
+      expect([month.month, fen(month.collected)]).toEqual([month.month, Number(posted?.collected ?? 0)]);
+      if (fen(month.collected) > 0) months += 1;
+    }
+    expect(months).toBeGreaterThan(10);
   });
 });
