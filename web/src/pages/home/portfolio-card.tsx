@@ -6,7 +6,8 @@ import { Card, Col, Row, Skeleton, Statistic } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { usePortfolio } from "../../api/reports.ts";
-import { formatMoney, formatRate, formatWan, isLargeAmount } from "../../format.ts";
+import { formatRate } from "../../format.ts";
+import { MoneyStatistic } from "../loans/money.tsx";
 
 /** Twelve months, as the overview page opens with: both read the same cached answer. */
 const MONTHS = 12;
@@ -17,13 +18,13 @@ export function PortfolioCard() {
   const report = query.data;
   if (query.isError) return null;
   const now = report?.months[report.months.length - 1];
-  const amount = (value: string) => (isLargeAmount(value) ? formatWan(value) : formatMoney(value));
+  // Amounts as ¥ with the 万 form underneath (UI.md), rates as percentages.
   const figures = report
     ? [
-        { key: "outstanding", value: amount(report.book.principalOutstanding) },
-        { key: "collected", value: now ? amount(now.collected) : "—" },
-        { key: "npl", value: formatRate(report.book.nplRatio) },
-        { key: "recoveryRate", value: formatRate(now?.recoveryRate) },
+        { key: "outstanding", money: report.book.principalOutstanding },
+        { key: "collected", money: now?.collected ?? "0.00" },
+        { key: "npl", rate: formatRate(report.book.nplRatio) },
+        { key: "recoveryRate", rate: formatRate(now?.recoveryRate) },
       ]
     : [];
   return (
@@ -45,11 +46,19 @@ export function PortfolioCard() {
           <Row gutter={[16, 8]}>
             {figures.map((f) => (
               <Col xs={12} md={6} key={f.key}>
-                <Statistic
-                  title={t(`portfolio.kpi.${f.key}`)}
-                  value={f.value}
-                  valueStyle={{ fontSize: 20 }}
-                />
+                {f.money !== undefined ? (
+                  <MoneyStatistic
+                    title={t(`portfolio.kpi.${f.key}`)}
+                    value={f.money}
+                    valueStyle={{ fontSize: 20 }}
+                  />
+                ) : (
+                  <Statistic
+                    title={t(`portfolio.kpi.${f.key}`)}
+                    value={f.rate}
+                    valueStyle={{ fontSize: 20 }}
+                  />
+                )}
               </Col>
             ))}
           </Row>

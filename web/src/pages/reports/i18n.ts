@@ -94,8 +94,7 @@ export const reportsZhCN = {
 export const reportsEnUS: DeepStrings<typeof reportsZhCN> = {
   portfolio: {
     nav: "Portfolio overview",
-    navDescription:
-      "Outstanding, NPL ratio and PAR30, provision coverage, monthly disbursements and collections",
+    navDescription: "The book, NPL and PAR30, provisions, monthly collections",
     title: "Portfolio overview",
     subtitle:
       "Business date {{date}} · scope: {{scope}} · loan states as of the last close of business · computed {{at}}",
