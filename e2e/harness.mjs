@@ -201,26 +201,33 @@ export function creditCode() {
 
 /**
  * Chooses an option of an antd Select: by its text (string or RegExp) or by its position (number).
- * A click that lands while the dropdown is still opening is lost, so it checks that the choice shows
- * in the select and tries again (three times) if not.
+ * A click that lands while the dropdown is still opening is lost, so it checks that the choice took and
+ * tries again (three times) if not. By default "took" means the choice shows in the select; a select
+ * that goes away once chosen passes `took`, an async check of what the page does instead.
  */
-export async function pick(page, select, option) {
+export async function pick(page, select, option, { took } = {}) {
+  const dropdown = page.locator(".ant-select-dropdown:visible");
   for (let attempt = 1; ; attempt += 1) {
-    await select.click();
-    const options = page.locator(".ant-select-dropdown:visible .ant-select-item-option");
+    // A lost click leaves the dropdown open: a retry then clicks the option again rather than the
+    // select (which would close it). No Escape: inside a dialog it could close the dialog too.
+    if (attempt === 1 || (await dropdown.count()) === 0) await select.click();
+    const options = dropdown.locator(".ant-select-item-option");
     const target =
       typeof option === "number" ? options.nth(option) : options.filter({ hasText: option }).first();
     await target.waitFor();
     await page.waitForTimeout(150); // the dropdown's opening motion
     const label = ((await target.textContent()) ?? "").trim();
     await target.click();
+    if (took) {
+      if ((await took()) || attempt >= 3) return label;
+      continue;
+    }
     // The select itself, whether `select` is its root or the search input inside it.
     const root = select.locator(
       "xpath=ancestor-or-self::*[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]",
     );
     const shown = await root.textContent({ timeout: 2_000 }).catch(() => "");
     if ((shown ?? "").includes(label) || attempt >= 3) return label;
-    await page.keyboard.press("Escape");
   }
 }
 

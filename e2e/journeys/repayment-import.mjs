@@ -64,7 +64,19 @@ export default async function journey({ base, browser }) {
         .getByTestId("row-filter")
         .getByText(/待确认/)
         .click();
-      await pick(page, page.getByTestId("choose-candidate").first(), 0);
+      // The select gives way to the chosen loan once the row is resolved.
+      const choices = await page.getByTestId("choose-candidate").count();
+      await pick(page, page.getByTestId("choose-candidate").first(), 0, {
+        took: () =>
+          page
+            .waitForFunction(
+              (n) => document.querySelectorAll("[data-testid=choose-candidate]").length < n,
+              choices,
+              { timeout: 5_000 },
+            )
+            .then(() => true)
+            .catch(() => false),
+      });
       await page.getByTestId("row-filter").getByText(/^全部/).click();
       await page.getByTestId("exclude-unresolved").click();
       await confirmModal(page);
