@@ -209,7 +209,13 @@ export async function pick(page, select, option, { took } = {}) {
   const dropdown = page.locator(".ant-select-dropdown:visible");
   for (let attempt = 1; ; attempt += 1) {
     // A lost click leaves the dropdown open: a retry then clicks the option again rather than the
-    // select (which would close it). No Escape: inside a dialog it could close the dialog too.
+    // select (which would close it). A dropdown that took the click closes within its motion, so a
+    // retry first gives it a second to go. No Escape: inside a dialog it could close the dialog too.
+    if (attempt > 1)
+      await dropdown
+        .first()
+        .waitFor({ state: "hidden", timeout: 1_000 })
+        .catch(() => {});
     if (attempt === 1 || (await dropdown.count()) === 0) await select.click();
     const options = dropdown.locator(".ant-select-item-option");
     const target =
