@@ -152,6 +152,9 @@ export async function newPage(browser, viewport = DESKTOP) {
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
     acceptDownloads: true,
+    // The console then turns antd's motion off (app-providers.tsx): a click during a dialog's or a
+    // dropdown's opening motion was lost now and then on a loaded CI machine.
+    reducedMotion: "reduce",
   });
   const page = await context.newPage();
   openPages.push(page);
