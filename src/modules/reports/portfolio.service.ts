@@ -108,7 +108,6 @@ async function readReceived(db: Queryable, visible: string[] | null, from: strin
 }
 
 async function readFlows(db: Queryable, visible: string[] | null, from: string, businessDate: string) {
-  const inRange = (column: SQL, end: SQL) => sql`${column} >= ${from}::date and ${end}`;
   const disbursed = await readDisbursed(db, visible, from, businessDate);
   const received = await readReceived(db, visible, from, businessDate);
   const due = rowsOf<MonthRow>(
@@ -117,7 +116,7 @@ async function readFlows(db: Queryable, visible: string[] | null, from: string, 
       sum(i.principal_due_fen + i.interest_due_fen + i.fee_due_fen)::text as amount,
       sum(i.principal_paid_fen + i.interest_paid_fen + i.fee_paid_fen)::text as paid
     from installments i
-    where ${inRange(sql`i.due_date`, sql`i.due_date < ${businessDate}::date`)}
+    where i.due_date >= ${from}::date and i.due_date < ${businessDate}::date
       and ${loanScope(visible, sql`i.loan_id`)}
     group by 1`),
   );
